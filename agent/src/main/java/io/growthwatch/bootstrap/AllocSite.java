@@ -1,0 +1,147 @@
+package io.growthwatch.bootstrap;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** A place in application code that allocates maps: one {@code new HashMap(...)} expression. */
+public final class AllocSite {
+
+    /** Live instances of a site that are always tracked before sampling starts. */
+    static final int ALWAYS_TRACKED = 64;
+
+    /** Beyond {@link #ALWAYS_TRACKED}, one allocation in this many is tracked. */
+    static final int SAMPLE_EVERY = 64;
+
+    /** Call-site counters kept per allocation site; further call sites share one overflow counter. */
+    static final int MAX_CALL_SITES = 32;
+
+    private final int id;
+    private final SiteLocation location;
+    private final String declaredType;
+    private final String field;
+    private final LongAdder allocations = new LongAdder();
+    private final AtomicInteger tracked = new AtomicInteger();
+    private volatile String runtimeType;
+    private volatile CallCounter[] counters = new CallCounter[0];
+    private final CallCounter overflow = new CallCounter(null);
+    private int sampleTick; // racy on purpose: a lost increment only shifts which instance is sampled
+
+    AllocSite(int id, SiteLocation location, String declaredType, String field) {
+        this.id = id;
+        this.location = location;
+        this.declaredType = declaredType;
+        this.field = field;
+    }
+
+    /** Identifier of this site, stable for the life of the JVM. */
+    public int id() {
+        return id;
+    }
+
+    /** Where in the source the map is allocated. */
+    public SiteLocation location() {
+        return location;
+    }
+
+    /** The class named in the {@code new} expression, as a Java name. */
+    public String declaredType() {
+        return declaredType;
+    }
+
+    /** The field the new map is stored into ({@code pkg.Class.name}), or {@code null} if none. */
+    public String field() {
+        return field;
+    }
+
+    /** The runtime class of the first instance seen, or the declared type before any. */
+    public String type() {
+        String t = runtimeType;
+        return t != null ? t : declaredType;
+    }
+
+    /** Maps allocated here since the agent started. */
+    public long allocations() {
+        return allocations.sum();
+    }
+
+    /** Instances of this site currently held in the instance table. */
+    public int trackedInstances() {
+        return tracked.get();
+    }
+
+    /** Keys inserted through instrumented call sites into this site's tracked instances. */
+    public long inserts() {
+        long n = overflow.inserts();
+        for (CallCounter c : counters) {
+            n += c.inserts();
+        }
+        return n;
+    }
+
+    /** Keys removed through instrumented call sites from this site's tracked instances. */
+    public long removes() {
+        long n = overflow.removes();
+        for (CallCounter c : counters) {
+            n += c.removes();
+        }
+        return n;
+    }
+
+    /** A snapshot of the per-call-site counters of this site. */
+    public CallCounter[] callCounters() {
+        CallCounter[] snapshot = counters;
+        if (overflow.inserts() == 0 && overflow.removes() == 0) {
+            return snapshot.clone();
+        }
+        CallCounter[] withOverflow = java.util.Arrays.copyOf(snapshot, snapshot.length + 1);
+        withOverflow[snapshot.length] = overflow;
+        return withOverflow;
+    }
+
+    /** Decides whether a newly allocated instance is tracked, counting the allocation. */
+    boolean admit(Object map) {
+        allocations.increment();
+        if (runtimeType == null) {
+            runtimeType = map.getClass().getName();
+        }
+        if (tracked.get() < ALWAYS_TRACKED) {
+            return true;
+        }
+        return ++sampleTick % SAMPLE_EVERY == 0;
+    }
+
+    void trackedAdded() {
+        tracked.incrementAndGet();
+    }
+
+    void trackedDropped() {
+        tracked.decrementAndGet();
+    }
+
+    /** The counter for operations from {@code callSite} on this site's instances. */
+    CallCounter counterFor(CallSite callSite) {
+        for (CallCounter c : counters) {
+            if (c.callSite() == callSite) {
+                return c;
+            }
+        }
+        return addCounter(callSite);
+    }
+
+    private synchronized CallCounter addCounter(CallSite callSite) {
+        CallCounter[] current = counters;
+        for (CallCounter c : current) {
+            if (c.callSite() == callSite) {
+                return c;
+            }
+        }
+        if (current.length >= MAX_CALL_SITES) {
+            return overflow;
+        }
+        CallCounter created = new CallCounter(callSite);
+        CallCounter[] grown = java.util.Arrays.copyOf(current, current.length + 1);
+        grown[current.length] = created;
+        counters = grown;
+        return created;
+    }
+}

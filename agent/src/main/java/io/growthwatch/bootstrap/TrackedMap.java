@@ -1,0 +1,33 @@
+package io.growthwatch.bootstrap;
+
+import java.lang.ref.WeakReference;
+
+/** A weak reference to one tracked map instance, with the site that allocated it. */
+public final class TrackedMap extends WeakReference<Object> {
+
+    final int hash;
+    private final AllocSite site;
+    private final WeakReference<Object> gcSentinel;
+
+    TrackedMap(Object map, int hash, AllocSite site, WeakReference<Object> gcSentinel) {
+        super(map);
+        this.hash = hash;
+        this.site = site;
+        this.gcSentinel = gcSentinel;
+    }
+
+    /** The allocation site of the instance. */
+    public AllocSite site() {
+        return site;
+    }
+
+    /**
+     * Whether this instance's entries count as live. An instance counts once a garbage collection has
+     * run since it was registered (it was reachable then, not garbage awaiting collection), or when
+     * its site has allocated so few maps that uncollected garbage cannot make the site look as if it
+     * grows: a quiet service may go minutes without a collection.
+     */
+    public boolean countable() {
+        return gcSentinel.get() == null || site.allocations() <= AllocSite.ALWAYS_TRACKED;
+    }
+}

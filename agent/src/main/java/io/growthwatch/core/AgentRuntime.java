@@ -1,0 +1,143 @@
+package io.growthwatch.core;
+
+import io.growthwatch.bootstrap.Faults;
+import io.growthwatch.bootstrap.Registry;
+import io.growthwatch.core.config.AgentOptions;
+import io.growthwatch.core.detect.Detector;
+import io.growthwatch.core.detect.GrowthRule;
+import io.growthwatch.core.instrument.MapInstrumentation;
+import io.growthwatch.core.report.AgentLogging;
+import io.growthwatch.core.report.LogReporter;
+import io.growthwatch.core.report.Reporter;
+import io.growthwatch.core.track.Sampler;
+import org.slf4j.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running agent: one daemon thread that sets up logging, then samples every interval, reports
+ * findings, summaries and the agent's own faults, and prints a last summary at JVM shutdown.
+ */
+final class AgentRuntime implements Runnable {
+
+    /** Consecutive failed samples after which the agent switches itself off. */
+    static final int MAX_CONSECUTIVE_FAILURES = 5;
+
+    private final AgentOptions options;
+    private final MapInstrumentation transformer;
+    private final Reporter report;
+    private final boolean attached;
+    private final int retransformed;
+    private volatile Sampler sampler;
+    private Logger log;
+    private long faultsReported;
+    private long transformFailuresReported;
+
+    private AgentRuntime(AgentOptions options, MapInstrumentation transformer, Reporter report, boolean attached,
+                         int retransformed) {
+        this.options = options;
+        this.transformer = transformer;
+        this.report = report;
+        this.attached = attached;
+        this.retransformed = retransformed;
+    }
+
+    static void start(AgentOptions options, MapInstrumentation transformer, Reporter report, boolean attached,
+                      int retransformed) {
+        AgentRuntime runtime = new AgentRuntime(options, transformer, report, attached, retransformed);
+        Thread thread = new Thread(runtime, "growthwatch-sampler");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            AgentLogging logging = AgentLogging.toStandardError();
+            log = logging.logger("growthwatch");
+            List<Reporter> reporters = new ArrayList<>();
+            reporters.add(new LogReporter(log));
+            if (report != null) {
+                reporters.add(report);
+            }
+            Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
+                    options.interval().toMillis());
+            sampler = new Sampler(detector, reporters);
+            log.atInfo().setMessage("started")
+                    .addKeyValue("packages", String.join(":", options.packages()))
+                    .addKeyValue("interval", AgentOptions.format(options.interval()))
+                    .addKeyValue("window", options.window())
+                    .addKeyValue("minGrowth", options.minGrowth())
+                    .addKeyValue("report", options.report() == null ? "none" : options.report().toString())
+                    .addKeyValue("attached", attached)
+                    .addKeyValue("retransformed", retransformed)
+                    .log();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::atShutdown, "growthwatch-shutdown"));
+            loop();
+        } catch (Throwable t) {
+            Registry.disable();
+            System.err.println(Installer.ERROR + "stopped after an internal error (" + t
+                    + "); hooks are switched off, the application continues");
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        long intervalMillis = options.interval().toMillis();
+        long summaryMillis = options.summary().toMillis();
+        long nextSummary = summaryMillis > 0 ? System.currentTimeMillis() + summaryMillis : Long.MAX_VALUE;
+        int failures = 0;
+        while (true) {
+            TimeUnit.MILLISECONDS.sleep(intervalMillis);
+            long now = System.currentTimeMillis();
+            try {
+                synchronized (this) {
+                    sampler.sample(now);
+                    if (now >= nextSummary) {
+                        sampler.summarize("periodic");
+                        nextSummary = now + summaryMillis;
+                    }
+                }
+                reportOwnProblems();
+                failures = 0;
+            } catch (Exception e) {
+                if (++failures >= MAX_CONSECUTIVE_FAILURES) {
+                    throw new IllegalStateException("sampling failed " + failures + " times in a row", e);
+                }
+                log.atWarn().setMessage("sampling failed; will retry").addKeyValue("error", e.toString()).log();
+            }
+        }
+    }
+
+    /** Reports, at most once per interval, faults caught in hooks and classes left untransformed. */
+    private void reportOwnProblems() {
+        long faults = Faults.count();
+        if (faults > faultsReported) {
+            log.atWarn().setMessage("errors inside growthwatch hooks were caught; the application was not affected")
+                    .addKeyValue("count", faults).addKeyValue("first", String.valueOf(Faults.first())).log();
+            faultsReported = faults;
+        }
+        long failed = transformer.failedCount();
+        if (failed > transformFailuresReported) {
+            log.atInfo().setMessage("classes left uninstrumented after an error")
+                    .addKeyValue("count", failed).addKeyValue("last", transformer.takeLastFailure()).log();
+            transformFailuresReported = failed;
+        }
+    }
+
+    private void atShutdown() {
+        Sampler current = sampler;
+        if (current == null) {
+            return;
+        }
+        try {
+            synchronized (this) {
+                current.summarize("shutdown");
+            }
+        } catch (Throwable ignored) {
+            // the JVM is going away; nothing more to report
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.growthwatch.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The agent's settings, immutable once parsed.
+ *
+ * @param packages   package prefixes whose classes are instrumented
+ * @param excludes   package prefixes left alone even inside {@code packages}
+ * @param interval   how often the sampler reads sizes
+ * @param window     consecutive samples a site must grow over to be a suspect
+ * @param minGrowth  entries a site must gain over the window to be a suspect
+ * @param report     JSON-lines file events are appended to, or null
+ * @param summary    period of the INFO summary table, or {@link Duration#ZERO} for none
+ */
+public record AgentOptions(List<String> packages, List<String> excludes, Duration interval, int window,
+                           long minGrowth, Path report, Duration summary) {
+
+    /** Default sampling period: cheap enough for production, fine enough to see a trend in minutes. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+
+    /** Default number of samples in the detection window (20 × 10 s: a little over three minutes). */
+    public static final int DEFAULT_WINDOW = 20;
+
+    /** Default number of entries a site must gain over the window. */
+    public static final long DEFAULT_MIN_GROWTH = 1000;
+
+    /** Default period of the summary table. */
+    public static final Duration DEFAULT_SUMMARY = Duration.ofMinutes(10);
+
+    /** Defensive copies of the lists. */
+    public AgentOptions {
+        packages = List.copyOf(packages);
+        excludes = List.copyOf(excludes);
+    }
+
+    /** A duration in the options' own syntax: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    /** How long a site must keep growing before it is reported. */
+    public Duration detectionSpan() {
+        return interval.multipliedBy(window - 1L);
+    }
+}

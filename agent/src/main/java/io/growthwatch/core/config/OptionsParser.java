@@ -1,0 +1,146 @@
+package io.growthwatch.core.config;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses agent options in JaCoCo's syntax: {@code key=value} pairs separated by {@code ,}, list
+ * values separated by {@code :}, e.g. {@code packages=com.acme:org.shop,interval=10s}.
+ */
+public final class OptionsParser {
+
+    /** Splits on commas that start a new {@code key=}, so that values may contain commas. */
+    private static final Pattern PAIRS = Pattern.compile(",(?=[a-zA-Z0-9_\\-]+=)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern PACKAGE = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
+    private static final List<String> KEYS = List.of("packages", "exclude", "interval", "window", "minGrowth", "report", "summary");
+
+    private OptionsParser() {
+    }
+
+    /** Parses {@code text} (may be null or empty), failing on the first bad option. */
+    public static AgentOptions parse(String text) throws OptionException {
+        Map<String, String> pairs = split(text == null ? "" : text.trim());
+        List<String> packages = packages("packages", pairs.get("packages"));
+        if (packages.isEmpty()) {
+            throw new OptionException("packages", pairs.get("packages"),
+                    "is required; expected package prefixes separated by ':', e.g. packages=com.acme:org.shop");
+        }
+        List<String> excludes = packages("exclude", pairs.get("exclude"));
+        Duration interval = duration("interval", pairs.get("interval"), AgentOptions.DEFAULT_INTERVAL);
+        if (interval.toMillis() < 100) {
+            throw new OptionException("interval", pairs.get("interval"), "is too short; expected at least 100ms");
+        }
+        int window = (int) number("window", pairs.get("window"), AgentOptions.DEFAULT_WINDOW, 4, 10_000);
+        long minGrowth = number("minGrowth", pairs.get("minGrowth"), AgentOptions.DEFAULT_MIN_GROWTH, 1, Long.MAX_VALUE);
+        Path report = report(pairs.get("report"));
+        Duration summary = pairs.containsKey("summary") && pairs.get("summary").equals("off")
+                ? Duration.ZERO
+                : duration("summary", pairs.get("summary"), AgentOptions.DEFAULT_SUMMARY);
+        return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary);
+    }
+
+    private static Map<String, String> split(String text) throws OptionException {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (text.isEmpty()) {
+            return pairs;
+        }
+        for (String pair : PAIRS.split(text)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new OptionException(pair, null, "is not of the form key=value; expected e.g. packages=com.acme,interval=10s");
+            }
+            String key = pair.substring(0, eq).trim();
+            if (!KEYS.contains(key)) {
+                throw new OptionException(key, null, "is unknown; expected one of " + String.join(", ", KEYS));
+            }
+            if (pairs.put(key, pair.substring(eq + 1).trim()) != null) {
+                throw new OptionException(key, null, "is given twice; expected it once");
+            }
+        }
+        return pairs;
+    }
+
+    private static List<String> packages(String key, String value) throws OptionException {
+        List<String> result = new ArrayList<>();
+        if (value == null || value.isEmpty()) {
+            return result;
+        }
+        for (String name : value.split(":")) {
+            String trimmed = name.trim();
+            if (trimmed.endsWith(".*")) {
+                trimmed = trimmed.substring(0, trimmed.length() - 2); // tolerate JaCoCo's wildcard form
+            }
+            if (!PACKAGE.matcher(trimmed).matches()) {
+                throw new OptionException(key, value, "has '" + name + "', which is not a package name; expected e.g. com.acme");
+            }
+            result.add(trimmed);
+        }
+        return result;
+    }
+
+    /** Parses {@code 500ms}, {@code 10s}, {@code 1m} or {@code 2h}. */
+    static Duration duration(String key, String value, Duration fallback) throws OptionException {
+        if (value == null) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new OptionException(key, value, "is not a duration; expected a whole number with a unit ms, s, m or h, e.g. 10s");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+        };
+    }
+
+    private static long number(String key, String value, long fallback, long min, long max) throws OptionException {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new OptionException(key, value, "is out of range; expected a whole number from " + min
+                + (max == Long.MAX_VALUE ? " up" : " to " + max));
+    }
+
+    private static Path report(String value) throws OptionException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            Path path = Path.of(value).toAbsolutePath();
+            Path dir = path.getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new OptionException("report", value, "is in a directory that does not exist; expected a file in an existing, writable directory");
+            }
+            if (Files.isDirectory(path)) {
+                throw new OptionException("report", value, "is a directory; expected a file name");
+            }
+            if (!Files.isWritable(dir) || (Files.exists(path) && !Files.isWritable(path))) {
+                throw new OptionException("report", value, "is not writable; expected a file in a writable directory");
+            }
+            return path;
+        } catch (InvalidPathException e) {
+            throw new OptionException("report", value, "is not a valid path; expected a file path");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.growthwatch.core.detect;
+
+import io.growthwatch.bootstrap.AllocSite;
+import io.growthwatch.bootstrap.CallCounter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns per-interval samples of every allocation site into findings: a {@code leak-suspect} when a
+ * site starts growing (repeated only when its entries double or after a quiet hour), and a
+ * {@code leak-cleared} when a suspect stops. Called from the sampler thread only.
+ */
+public final class Detector {
+
+    /** Call sites listed per direction in a finding. */
+    static final int TOP_CALL_SITES = 3;
+
+    /** After this long a still-growing suspect is reported again even if it has not doubled. */
+    static final long REPEAT_AFTER_MILLIS = 60 * 60 * 1000L;
+
+    private final GrowthRule rule;
+    private final long intervalMillis;
+    private final Map<AllocSite, SiteWatch> watches = new HashMap<>();
+
+    /** Creates a detector applying {@code rule} to samples taken every {@code intervalMillis}. */
+    public Detector(GrowthRule rule, long intervalMillis) {
+        this.rule = rule;
+        this.intervalMillis = intervalMillis;
+    }
+
+    /**
+     * Records one interval's sample of {@code site} and returns the finding it causes, or null.
+     *
+     * @param entries   live entries of the site's tracked instances
+     * @param instances live tracked instances of the site
+     */
+    public Finding observe(AllocSite site, long entries, int instances, long nowMillis) {
+        SiteWatch watch = watches.get(site);
+        if (watch == null) {
+            if (entries == 0) {
+                return null; // no history for sites that never held anything: bounded memory
+            }
+            watch = new SiteWatch(rule.window());
+            watches.put(site, watch);
+        }
+        watch.add(entries);
+        long[] series = watch.series();
+        if (watch.suspect()) {
+            if (rule.hasStopped(series)) {
+                watch.cleared();
+                return finding(Finding.LEAK_CLEARED, site, entries, instances, series, nowMillis);
+            }
+            if (rule.isGrowing(series) && watch.dueForRepeat(entries, nowMillis, REPEAT_AFTER_MILLIS)) {
+                watch.alerted(entries, nowMillis);
+                return finding(Finding.LEAK_SUSPECT, site, entries, instances, series, nowMillis);
+            }
+            return null;
+        }
+        if (rule.isGrowing(series)) {
+            watch.alerted(entries, nowMillis);
+            return finding(Finding.LEAK_SUSPECT, site, entries, instances, series, nowMillis);
+        }
+        if (watch.idle()) {
+            watches.remove(site);
+        }
+        return null;
+    }
+
+    /** Growth per minute of a site's entries over the window, 0 when it has no history. */
+    public long entriesPerMinute(AllocSite site) {
+        SiteWatch watch = watches.get(site);
+        return watch == null ? 0 : perMinute(rule.slopePerSample(watch.series()));
+    }
+
+    /** Whether a site is currently reported as a suspect. */
+    public boolean isSuspect(AllocSite site) {
+        SiteWatch watch = watches.get(site);
+        return watch != null && watch.suspect();
+    }
+
+    private long perMinute(double perSample) {
+        return Math.round(perSample * 60_000d / intervalMillis);
+    }
+
+    private Finding finding(String event, AllocSite site, long entries, int instances, long[] series, long nowMillis) {
+        List<Finding.CallStat> inserters = new ArrayList<>();
+        List<Finding.CallStat> removers = new ArrayList<>();
+        for (CallCounter c : site.callCounters()) {
+            String where = c.callSite() == null ? "(other call sites)" : c.callSite().location().toString();
+            String op = c.callSite() == null ? "*" : c.callSite().operation();
+            if (c.inserts() > 0) {
+                inserters.add(new Finding.CallStat(where, op, c.inserts()));
+            }
+            if (c.removes() > 0) {
+                removers.add(new Finding.CallStat(where, op, c.removes()));
+            }
+        }
+        Comparator<Finding.CallStat> most = Comparator.comparingLong(Finding.CallStat::count).reversed();
+        inserters.sort(most);
+        removers.sort(most);
+        List<Long> trend = new ArrayList<>(series.length);
+        for (long v : series) {
+            trend.add(v);
+        }
+        return new Finding(event, site.location().toString(), site.type(), site.field(), instances, entries,
+                perMinute(rule.slopePerSample(series)), site.inserts(), site.removes(),
+                inserters.subList(0, Math.min(TOP_CALL_SITES, inserters.size())),
+                removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),
+                trend, Instant.ofEpochMilli(nowMillis));
+    }
+}

@@ -1,0 +1,78 @@
+package io.growthwatch.core.instrument;
+
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassWriter;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The class file transformer: rewrites classes of the chosen packages as they load or are
+ * retransformed. Never throws and never logs: a class it cannot rewrite loads unchanged, and the
+ * failure is counted for the agent's background thread to report.
+ */
+public final class MapInstrumentation implements ClassFileTransformer {
+
+    private final PackageFilter filter;
+    private final ClassLoader ownLoader;
+    private final MapHierarchy hierarchy = new MapHierarchy();
+    private final AtomicLong transformed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+
+    /** Creates a transformer for the classes {@code filter} accepts. */
+    public MapInstrumentation(PackageFilter filter) {
+        this.filter = filter;
+        this.ownLoader = MapInstrumentation.class.getClassLoader();
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+                            ProtectionDomain domain, byte[] classfile) {
+        if (loader == ownLoader || !filter.matches(className)) {
+            return null;
+        }
+        try {
+            byte[] rewritten = rewrite(loader, className, classfile);
+            if (rewritten != null) {
+                transformed.incrementAndGet();
+            }
+            return rewritten;
+        } catch (Throwable t) {
+            failed.incrementAndGet();
+            lastFailure.set(className.replace('/', '.') + ": " + t);
+            return null;
+        }
+    }
+
+    /** Returns the rewritten class file, or null when the class has nothing to rewrite. */
+    byte[] rewrite(ClassLoader loader, String className, byte[] classfile) {
+        ClassReader reader = new ClassReader(classfile);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        SiteRewriter rewriter = new SiteRewriter(writer, loader, className, hierarchy);
+        reader.accept(rewriter, 0);
+        return rewriter.rewrites() == 0 ? null : writer.toByteArray();
+    }
+
+    /** Whether the class is one this transformer rewrites. */
+    public boolean accepts(Class<?> type) {
+        return type.getClassLoader() != ownLoader && filter.matches(type.getName().replace('.', '/'));
+    }
+
+    /** Classes rewritten so far. */
+    public long transformedCount() {
+        return transformed.get();
+    }
+
+    /** Classes that could not be rewritten and were loaded unchanged. */
+    public long failedCount() {
+        return failed.get();
+    }
+
+    /** The class and error of the most recent failure, or null; clears it. */
+    public String takeLastFailure() {
+        return lastFailure.getAndSet(null);
+    }
+}

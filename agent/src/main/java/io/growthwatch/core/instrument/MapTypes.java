@@ -1,0 +1,51 @@
+package io.growthwatch.core.instrument;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The map classes and map methods the agent rewrites, by their internal names and descriptors. */
+final class MapTypes {
+
+    /** Classes whose allocations are tracked, with all their subclasses. */
+    static final Set<String> TRACKED = Set.of("java/util/HashMap", "java/util/LinkedHashMap",
+            "java/util/concurrent/ConcurrentHashMap");
+
+    /** JDK receiver types whose mutation calls are rewritten. */
+    static final Set<String> RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap", "java/util/HashMap",
+            "java/util/LinkedHashMap", "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
+
+    private static final String OBJ = "Ljava/lang/Object;";
+
+    /** Mutation methods: name + descriptor to the name of the hook in {@code Hooks}. */
+    private static final Map<String, String> OPERATIONS = Map.of(
+            "put(" + OBJ + OBJ + ")" + OBJ, "put",
+            "putIfAbsent(" + OBJ + OBJ + ")" + OBJ, "putIfAbsent",
+            "putAll(Ljava/util/Map;)V", "putAll",
+            "computeIfAbsent(" + OBJ + "Ljava/util/function/Function;)" + OBJ, "computeIfAbsent",
+            "computeIfPresent(" + OBJ + "Ljava/util/function/BiFunction;)" + OBJ, "computeIfPresent",
+            "compute(" + OBJ + "Ljava/util/function/BiFunction;)" + OBJ, "compute",
+            "merge(" + OBJ + OBJ + "Ljava/util/function/BiFunction;)" + OBJ, "merge",
+            "remove(" + OBJ + ")" + OBJ, "remove",
+            "remove(" + OBJ + OBJ + ")Z", "remove",
+            "clear()V", "clear");
+
+    private MapTypes() {
+    }
+
+    /** The hook for a call to {@code name} with {@code descriptor}, or null if it is not a mutation. */
+    static String operation(String name, String descriptor) {
+        return OPERATIONS.get(name + descriptor);
+    }
+
+    /** The descriptor of the static hook replacing an instance call with {@code descriptor}. */
+    static String hookDescriptor(String descriptor) {
+        int close = descriptor.indexOf(')');
+        return "(Ljava/util/Map;" + descriptor.substring(1, close) + "I" + descriptor.substring(close);
+    }
+
+    /** Whether a class of this name belongs to the JDK, so its hierarchy need not be read. */
+    static boolean isJdk(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
+                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/");
+    }
+}

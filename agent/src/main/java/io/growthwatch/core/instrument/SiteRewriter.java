@@ -1,0 +1,252 @@
+package io.growthwatch.core.instrument;
+
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Rewrites the methods of one class: after each construction of a tracked map it calls
+ * {@code Hooks.allocated(map, site)}, and it replaces each map mutation call by the matching static
+ * hook with a call-site id. Adds no branches, members or frames, so the class format is unchanged
+ * and retransformation is allowed.
+ */
+final class SiteRewriter extends ClassVisitor {
+
+    static final String HOOKS = "io/growthwatch/bootstrap/Hooks";
+
+    private final ClassLoader loader;
+    private final MapHierarchy hierarchy;
+    private final SiteRegistrar registrar;
+    private int rewrites;
+
+    SiteRewriter(ClassVisitor next, ClassLoader loader, String className, MapHierarchy hierarchy) {
+        super(Opcodes.ASM9, next);
+        this.loader = loader;
+        this.hierarchy = hierarchy;
+        this.registrar = new SiteRegistrar(loader, className);
+    }
+
+    /** Number of instructions rewritten so far. */
+    int rewrites() {
+        return rewrites;
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        registrar.sourceFile(source);
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            return next;
+        }
+        return new MethodRewriter(next, name, descriptor);
+    }
+
+    /** A {@code NEW} whose constructor call has not been seen yet. */
+    private static final class PendingNew {
+        final String type;
+        final boolean tracked;
+        final int line;
+        boolean awaitingDup = true;
+        boolean duplicated;
+
+        PendingNew(String type, boolean tracked, int line) {
+            this.type = type;
+            this.tracked = tracked;
+            this.line = line;
+        }
+    }
+
+    private final class MethodRewriter extends MethodVisitor {
+
+        private final String method;
+        private final String descriptor;
+        private final Deque<PendingNew> pending = new ArrayDeque<>();
+        private PendingNew constructed; // constructed map whose hook waits for the next instruction
+        private int line = -1;
+        private int allocations;
+        private int calls;
+
+        MethodRewriter(MethodVisitor next, String method, String descriptor) {
+            super(Opcodes.ASM9, next);
+            this.method = method;
+            this.descriptor = descriptor;
+        }
+
+        /**
+         * Called before every instruction, label or frame: emits a waiting allocation hook, naming the
+         * field when the instruction about to be visited stores the new map into one.
+         */
+        private void before(int opcode, String fieldOwner, String fieldName) {
+            PendingNew top = pending.peek();
+            if (top != null && top.awaitingDup) {
+                top.awaitingDup = false;
+                top.duplicated = opcode == Opcodes.DUP;
+            }
+            if (constructed != null) {
+                PendingNew done = constructed;
+                constructed = null;
+                String field = (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && fieldOwner != null
+                        ? fieldOwner.replace('/', '.') + "." + fieldName : null;
+                int site = registrar.allocation(method, descriptor, allocations++, done.line, done.type, field);
+                if (site >= 0) {
+                    super.visitInsn(Opcodes.DUP);
+                    super.visitLdcInsn(site);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "allocated", "(Ljava/lang/Object;I)V", false);
+                    rewrites++;
+                }
+            }
+        }
+
+        private void before(int opcode) {
+            before(opcode, null, null);
+        }
+
+        @Override
+        public void visitLineNumber(int line, Label start) {
+            super.visitLineNumber(line, start);
+            this.line = line;
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            before(-1);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            before(-1);
+            super.visitFrame(type, numLocal, local, numStack, stack);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            before(opcode);
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            before(opcode);
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            before(opcode);
+            super.visitVarInsn(opcode, varIndex);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            before(opcode);
+            if (opcode == Opcodes.NEW) {
+                pending.push(new PendingNew(type, hierarchy.isTrackedMap(loader, type), line));
+            }
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            before(opcode, owner, name);
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            before(opcode);
+            if (opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
+                PendingNew top = pending.peek();
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                if (top != null && top.type.equals(owner)) { // otherwise a super(...) or this(...) call
+                    pending.pop();
+                    if (top.tracked && top.duplicated) {
+                        constructed = top;
+                    }
+                }
+                return;
+            }
+            if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
+                String operation = MapTypes.operation(name, descriptor);
+                if (operation != null && isMapReceiver(owner)) {
+                    int site = registrar.call(method, this.descriptor, calls++, line, operation);
+                    if (site >= 0) {
+                        super.visitLdcInsn(site);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, operation, MapTypes.hookDescriptor(descriptor), false);
+                        rewrites++;
+                        return;
+                    }
+                }
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        private boolean isMapReceiver(String owner) {
+            return MapTypes.RECEIVERS.contains(owner) || hierarchy.isTrackedMap(loader, owner);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            before(Opcodes.INVOKEDYNAMIC);
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            before(opcode);
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            before(Opcodes.LDC);
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            before(Opcodes.IINC);
+            super.visitIincInsn(varIndex, increment);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            before(Opcodes.TABLESWITCH);
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            before(Opcodes.LOOKUPSWITCH);
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            before(Opcodes.MULTIANEWARRAY);
+            super.visitMultiANewArrayInsn(descriptor, numDimensions);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            before(-1);
+            super.visitMaxs(maxStack + 2, maxLocals); // the hooks push at most two more values
+        }
+
+        @Override
+        public void visitEnd() {
+            before(-1);
+            super.visitEnd();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.growthwatch.core.report;
+
+import com.google.gson.stream.JsonWriter;
+import io.growthwatch.core.detect.Finding;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+
+/** Appends one JSON object per line to the report file, created readable by its owner only. */
+public final class JsonLinesReporter implements Reporter {
+
+    private final Writer out;
+
+    private JsonLinesReporter(Writer out) {
+        this.out = out;
+    }
+
+    /** Opens {@code path} for appending, creating it with owner-only permissions where supported. */
+    public static JsonLinesReporter open(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            try {
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(path);
+            } catch (FileAlreadyExistsException raced) {
+                // another process created it first; append to it
+            }
+        }
+        return new JsonLinesReporter(Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+    }
+
+    @Override
+    public synchronized void finding(Finding f) {
+        write(json -> {
+            json.name("event").value(f.event());
+            json.name("timestamp").value(f.at().toString());
+            json.name("site").value(f.site());
+            json.name("type").value(f.type());
+            if (f.field() != null) {
+                json.name("field").value(f.field());
+            }
+            json.name("instances").value(f.instances());
+            json.name("entries").value(f.entries());
+            json.name("entriesPerMinute").value(f.entriesPerMinute());
+            json.name("inserts").value(f.inserts());
+            json.name("removes").value(f.removes());
+            callStats(json, "insertedBy", f.insertedBy());
+            callStats(json, "removedBy", f.removedBy());
+            json.name("trend").beginArray();
+            for (long v : f.trend()) {
+                json.value(v);
+            }
+            json.endArray();
+        });
+    }
+
+    @Override
+    public synchronized void summary(List<SiteRow> rows, String reason) {
+        write(json -> {
+            json.name("event").value("summary");
+            json.name("timestamp").value(Instant.now().toString());
+            json.name("reason").value(reason);
+            json.name("sites").beginArray();
+            for (SiteRow r : rows) {
+                json.beginObject();
+                json.name("site").value(r.site());
+                json.name("type").value(r.type());
+                if (r.field() != null) {
+                    json.name("field").value(r.field());
+                }
+                json.name("instances").value(r.instances());
+                json.name("entries").value(r.entries());
+                json.name("entriesPerMinute").value(r.entriesPerMinute());
+                json.name("inserts").value(r.inserts());
+                json.name("removes").value(r.removes());
+                json.name("status").value(r.status());
+                json.endObject();
+            }
+            json.endArray();
+        });
+    }
+
+    private static void callStats(JsonWriter json, String name, List<Finding.CallStat> stats) throws IOException {
+        json.name(name).beginArray();
+        for (Finding.CallStat s : stats) {
+            json.beginObject().name("site").value(s.site()).name("operation").value(s.operation())
+                    .name("count").value(s.count()).endObject();
+        }
+        json.endArray();
+    }
+
+    private interface Body {
+        void write(JsonWriter json) throws IOException;
+    }
+
+    private void write(Body body) {
+        try {
+            StringWriter line = new StringWriter();
+            JsonWriter json = new JsonWriter(line);
+            json.beginObject();
+            body.write(json);
+            json.endObject();
+            json.flush();
+            out.write(line.toString());
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // closing at shutdown: nothing left to do
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.growthwatch.core.report;
+
+import io.growthwatch.core.detect.Finding;
+import org.slf4j.Logger;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes findings as key-value log lines through the agent's own SLF4J logger. */
+public final class LogReporter implements Reporter {
+
+    private final Logger log;
+
+    /** Creates a reporter writing to {@code log}. */
+    public LogReporter(Logger log) {
+        this.log = log;
+    }
+
+    @Override
+    public void finding(Finding f) {
+        boolean suspect = Finding.LEAK_SUSPECT.equals(f.event());
+        LoggingEventBuilder line = suspect ? log.atWarn() : log.atInfo();
+        line = line.setMessage(suspect
+                        ? "leak-suspect: this map keeps growing and removes do not keep pace with inserts"
+                        : "leak-cleared: this map stopped growing")
+                .addKeyValue("site", f.site())
+                .addKeyValue("type", f.type());
+        if (f.field() != null) {
+            line = line.addKeyValue("field", f.field());
+        }
+        line.addKeyValue("instances", f.instances())
+                .addKeyValue("entries", f.entries())
+                .addKeyValue("entriesPerMinute", f.entriesPerMinute())
+                .addKeyValue("inserts", f.inserts())
+                .addKeyValue("removes", f.removes())
+                .addKeyValue("insertedBy", describe(f.insertedBy(), "no instrumented call site"))
+                .addKeyValue("removedBy", describe(f.removedBy(), "none: 0 removes from any call site"))
+                .log();
+    }
+
+    private static String describe(List<Finding.CallStat> stats, String whenEmpty) {
+        if (stats.isEmpty()) {
+            return whenEmpty;
+        }
+        return stats.stream().map(s -> s.site() + " " + s.operation() + " x" + s.count()).collect(Collectors.joining("; "));
+    }
+
+    @Override
+    public void summary(List<SiteRow> rows, String reason) {
+        if (rows.isEmpty()) {
+            log.info("summary ({}): no tracked map holds entries", reason);
+            return;
+        }
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("summary (%s): top %d sites by live entries%n", reason, rows.size()));
+        table.append(String.format("  %-12s %10s %9s %12s %10s %10s  %-40s %s%n",
+                "status", "entries", "instances", "growth/min", "inserts", "removes", "type", "site"));
+        for (SiteRow r : rows) {
+            table.append(String.format("  %-12s %10d %9d %12d %10d %10d  %-40s %s%s%n", r.status(), r.entries(),
+                    r.instances(), r.entriesPerMinute(), r.inserts(), r.removes(), r.type(), r.site(),
+                    r.field() == null ? "" : " field=" + r.field()));
+        }
+        log.info(table.toString().stripTrailing());
+    }
+
+    @Override
+    public void close() {
+        // the logging context is stopped by its owner
+    }
+}

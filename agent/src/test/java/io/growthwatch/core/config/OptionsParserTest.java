@@ -1,0 +1,111 @@
+package io.growthwatch.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptionsParserTest {
+
+    @Test
+    void packagesAreSeparatedByColons() throws Exception {
+        AgentOptions options = OptionsParser.parse("packages=com.acme:org.shop");
+
+        assertThat(options.packages()).containsExactly("com.acme", "org.shop");
+    }
+
+    @Test
+    void defaultsSuitAProductionService() throws Exception {
+        AgentOptions options = OptionsParser.parse("packages=com.acme");
+
+        assertThat(options.interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.window()).isEqualTo(20);
+        assertThat(options.minGrowth()).isEqualTo(1000);
+        assertThat(options.report()).isNull();
+        assertThat(options.excludes()).isEmpty();
+    }
+
+    @Test
+    void durationsTakeMillisecondsSecondsMinutesAndHours() throws Exception {
+        assertThat(OptionsParser.parse("packages=a,interval=500ms").interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(OptionsParser.parse("packages=a,interval=10s").interval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(OptionsParser.parse("packages=a,interval=1m").interval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(OptionsParser.parse("packages=a,summary=2h").summary()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void summaryCanBeSwitchedOff() throws Exception {
+        assertThat(OptionsParser.parse("packages=a,summary=off").summary()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void jacocoStyleWildcardSuffixIsAccepted() throws Exception {
+        assertThat(OptionsParser.parse("packages=com.acme.*").packages()).containsExactly("com.acme");
+    }
+
+    @Test
+    void missingPackagesIsAnError() {
+        assertThatThrownBy(() -> OptionsParser.parse("interval=1s"))
+                .hasMessageStartingWith("option 'packages'").hasMessageContaining("is required");
+        assertThatThrownBy(() -> OptionsParser.parse(null)).hasMessageStartingWith("option 'packages'");
+        assertThatThrownBy(() -> OptionsParser.parse("packages=")).hasMessageStartingWith("option 'packages'");
+    }
+
+    @Test
+    void unknownKeyIsAnErrorListingTheKnownOnes() {
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,colour=blue"))
+                .hasMessage("option 'colour' is unknown; expected one of packages, exclude, interval, window, minGrowth, report, summary");
+    }
+
+    @Test
+    void badDurationNamesOptionValueAndExpectation() {
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,interval=10x"))
+                .hasMessage("option 'interval': '10x' is not a duration; expected a whole number with a unit ms, s, m or h, e.g. 10s");
+    }
+
+    @Test
+    void intervalBelowAHundredMillisecondsIsRejected() {
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,interval=10ms")).hasMessageContaining("at least 100ms");
+    }
+
+    @Test
+    void badPackageNameIsRejected() {
+        assertThatThrownBy(() -> OptionsParser.parse("packages=com..acme")).hasMessageContaining("not a package name");
+    }
+
+    @Test
+    void keyGivenTwiceIsRejected() {
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,packages=b")).hasMessageContaining("given twice");
+    }
+
+    @Test
+    void windowMustBeAWholeNumberInRange() {
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,window=3")).hasMessageContaining("from 4 to 10000");
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,window=x")).hasMessageStartingWith("option 'window': 'x'");
+    }
+
+    @Test
+    void reportInAMissingDirectoryIsRejected(@TempDir Path dir) {
+        String missing = dir.resolve("nope/growth.jsonl").toString();
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,report=" + missing))
+                .hasMessageContaining("directory that does not exist");
+    }
+
+    @Test
+    void reportInAnExistingDirectoryIsAccepted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("growth.jsonl");
+        assertThat(OptionsParser.parse("packages=a,report=" + file).report()).isEqualTo(file.toAbsolutePath());
+    }
+
+    @Test
+    void durationsAreFormattedInTheOptionsSyntax() {
+        assertThat(AgentOptions.format(Duration.ofMillis(500))).isEqualTo("500ms");
+        assertThat(AgentOptions.format(Duration.ofSeconds(10))).isEqualTo("10s");
+        assertThat(AgentOptions.format(Duration.ofMinutes(5))).isEqualTo("5m");
+        assertThat(AgentOptions.format(Duration.ofHours(2))).isEqualTo("2h");
+    }
+}

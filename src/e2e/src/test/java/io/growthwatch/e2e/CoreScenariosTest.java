@@ -1,0 +1,105 @@
+package io.growthwatch.e2e;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The agent core's scenarios: each a small program in a forked JVM with the real agent jar. */
+class CoreScenariosTest {
+
+    /** Short intervals so that a full detection window (20 samples) passes in 10 seconds. */
+    private static final String FAST = "packages=com.acme.scenarios,interval=500ms,report=$REPORT";
+
+    @Test
+    void seedTrackerIsReportedWithinThirtySecondsNamingItsAllocationLine() throws Exception {
+        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=1s,report=$REPORT", List.of(),
+                "com.acme.scenarios.SeedTracker", "32");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        JsonObject alert = suspects.get(0);
+        String site = AgentRun.siteOf("com.acme.scenarios.SeedTracker", "<init>", "sessions = new HashMap<>()");
+        assertThat(alert.get("site").getAsString()).isEqualTo(site);
+        assertThat(alert.get("type").getAsString()).isEqualTo("java.util.HashMap");
+        assertThat(alert.get("instances").getAsInt()).isEqualTo(1);
+        assertThat(alert.get("entries").getAsLong()).isGreaterThan(10_000);
+        assertThat(alert.get("entriesPerMinute").getAsLong()).isBetween(60_000L, 180_000L);
+        assertThat(alert.get("inserts").getAsLong()).isGreaterThan(10_000);
+        assertThat(alert.get("removes").getAsLong()).isZero();
+        assertThat(run.after(alert)).isLessThan(Duration.ofSeconds(30));
+        assertThat(run.stderr).contains("WARN").contains("leak-suspect").contains("site=\"" + site + "\"");
+        assertThat(suspects).allMatch(e -> e.get("site").getAsString().equals(site));
+    }
+
+    @Test
+    void trackerWithIteratorReaperIsNotReported() throws Exception {
+        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.ReapedTracker", "16");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
+        assertThat(run.stdout).contains("reaped tracker done");
+    }
+
+    @Test
+    void lruBoundedByRemoveEldestEntryIsNotReported() throws Exception {
+        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.LruCache", "16");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
+        assertThat(run.stdout).contains("size=500");
+    }
+
+    @Test
+    void concurrentHashMapFilledFromSeveralThreadsIsReported() throws Exception {
+        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.ConcurrentRegistry", "16");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        JsonObject alert = suspects.get(0);
+        assertThat(alert.get("site").getAsString())
+                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.ConcurrentRegistry", "<init>", "new ConcurrentHashMap<>()"));
+        assertThat(alert.get("type").getAsString()).isEqualTo("java.util.concurrent.ConcurrentHashMap");
+        assertThat(alert.get("inserts").getAsLong()).isGreaterThan(1000);
+        assertThat(alert.get("removes").getAsLong()).isZero();
+        assertThat(alert.getAsJsonArray("insertedBy").get(0).getAsJsonObject().get("operation").getAsString())
+                .isEqualTo("computeIfAbsent");
+    }
+
+    @Test
+    void mapFilledOnlyByCodeOutsideTheChosenPackagesIsReportedFromItsSize() throws Exception {
+        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.ForeignFilled", "16");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        JsonObject alert = suspects.get(0);
+        assertThat(alert.get("site").getAsString())
+                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.ForeignFilled", "<init>", "index = new HashMap<>()"));
+        assertThat(alert.get("entries").getAsLong()).isGreaterThan(10_000);
+        assertThat(alert.get("inserts").getAsLong()).isZero();
+    }
+
+    @Test
+    void cacheThatWarmsUpToAPlateauIsNotReported() throws Exception {
+        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.WarmupPlateau", "16");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
+    }
+
+    @Test
+    void millionsOfShortLivedMapsAreNotReportedAndAreCollected() throws Exception {
+        AgentRun run = AgentRun.run(FAST, List.of("-Xmx64m"), "com.acme.scenarios.PerRequestMaps", "14");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stdout).contains("per-request maps done");
+        assertThat(run.stderr).doesNotContain("OutOfMemoryError");
+        assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
+    }
+}
