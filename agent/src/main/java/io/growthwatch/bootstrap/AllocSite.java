@@ -1,5 +1,6 @@
 package io.growthwatch.bootstrap;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,8 +24,14 @@ public final class AllocSite {
     private final AtomicInteger tracked = new AtomicInteger();
     private volatile String runtimeType;
     private volatile CallCounter[] counters = new CallCounter[0];
-    private final CallCounter overflow = new CallCounter(null);
+    private final CallCounter overflow = new CallCounter(this, null);
     private int sampleTick; // racy on purpose: a lost increment only shifts which instance is sampled
+    private int insertTick; // racy on purpose, as above
+    private volatile WeakReference<Object> sampledKey;
+    private volatile WeakReference<Object> sampledValue;
+
+    /** One insert in this many offers its key and value for the entry size estimate. */
+    static final int ENTRY_SAMPLE_EVERY = 1024;
 
     AllocSite(int id, SiteLocation location, String declaredType, String field) {
         this.id = id;
@@ -98,6 +105,26 @@ public final class AllocSite {
         return withOverflow;
     }
 
+    /** A recently inserted key, held weakly, or null: measured by the agent to estimate entry sizes. */
+    public Object sampledKey() {
+        WeakReference<Object> ref = sampledKey;
+        return ref == null ? null : ref.get();
+    }
+
+    /** A recently inserted value, held weakly, or null. */
+    public Object sampledValue() {
+        WeakReference<Object> ref = sampledValue;
+        return ref == null ? null : ref.get();
+    }
+
+    /** Keeps the first inserted key and value, then one pair in {@link #ENTRY_SAMPLE_EVERY}. */
+    void offerEntry(Object key, Object value) {
+        if (insertTick++ % ENTRY_SAMPLE_EVERY == 0) {
+            sampledKey = key == null ? null : new WeakReference<>(key);
+            sampledValue = value == null ? null : new WeakReference<>(value);
+        }
+    }
+
     /** Decides whether a newly allocated instance is tracked, counting the allocation. */
     boolean admit(Object map) {
         allocations.increment();
@@ -138,7 +165,7 @@ public final class AllocSite {
         if (current.length >= MAX_CALL_SITES) {
             return overflow;
         }
-        CallCounter created = new CallCounter(callSite);
+        CallCounter created = new CallCounter(this, callSite);
         CallCounter[] grown = java.util.Arrays.copyOf(current, current.length + 1);
         grown[current.length] = created;
         counters = grown;

@@ -46,7 +46,7 @@ public final class Hooks {
         }
         int before = sizeUnlessConcurrent(map);
         Object previous = map.put(key, value);
-        recordInsert(counter, map, before, previous == null);
+        recordInsert(counter, map, before, previous == null, key, value);
         return previous;
     }
 
@@ -58,7 +58,7 @@ public final class Hooks {
         }
         int before = sizeUnlessConcurrent(map);
         Object previous = map.putIfAbsent(key, value);
-        recordInsert(counter, map, before, previous == null);
+        recordInsert(counter, map, before, previous == null, key, value);
         return previous;
     }
 
@@ -84,7 +84,7 @@ public final class Hooks {
         boolean had = containsKey(map, key);
         int before = sizeUnlessConcurrent(map);
         Object result = map.computeIfAbsent(key, mapping);
-        recordKeyed(counter, map, before, had, result != null);
+        recordKeyed(counter, map, before, had, key, result);
         return result;
     }
 
@@ -98,7 +98,7 @@ public final class Hooks {
         boolean had = containsKey(map, key);
         int before = sizeUnlessConcurrent(map);
         Object result = map.computeIfPresent(key, remapping);
-        recordKeyed(counter, map, before, had, result != null);
+        recordKeyed(counter, map, before, had, key, result);
         return result;
     }
 
@@ -112,7 +112,7 @@ public final class Hooks {
         boolean had = containsKey(map, key);
         int before = sizeUnlessConcurrent(map);
         Object result = map.compute(key, remapping);
-        recordKeyed(counter, map, before, had, result != null);
+        recordKeyed(counter, map, before, had, key, result);
         return result;
     }
 
@@ -126,7 +126,7 @@ public final class Hooks {
         boolean had = containsKey(map, key);
         int before = sizeUnlessConcurrent(map);
         Object result = map.merge(key, value, remapping);
-        recordKeyed(counter, map, before, had, result != null);
+        recordKeyed(counter, map, before, had, key, result);
         return result;
     }
 
@@ -208,22 +208,27 @@ public final class Hooks {
         }
     }
 
-    private static void recordInsert(CallCounter counter, Map<?, ?> map, int before, boolean absent) {
+    private static void recordInsert(CallCounter counter, Map<?, ?> map, int before, boolean absent,
+                                     Object key, Object value) {
         int added = absent ? 1 : 0;
-        if (before < 0) {
+        if (before >= 0) {
+            int after = sizeOf(map);
+            if (after < 0) {
+                return;
+            }
+            int delta = after - before;
+            added = Math.max(added, delta);
+            record(counter, added, added - delta);
+        } else {
             record(counter, added, 0);
-            return;
         }
-        int after = sizeOf(map);
-        if (after < 0) {
-            return;
+        if (added > 0) {
+            offerEntry(counter, key, value);
         }
-        int delta = after - before;
-        added = Math.max(added, delta);
-        record(counter, added, added - delta);
     }
 
-    private static void recordKeyed(CallCounter counter, Map<?, ?> map, int before, boolean had, boolean has) {
+    private static void recordKeyed(CallCounter counter, Map<?, ?> map, int before, boolean had, Object key, Object result) {
+        boolean has = result != null;
         int added = !had && has ? 1 : 0;
         int removed = had && !has ? 1 : 0;
         if (before >= 0) {
@@ -238,6 +243,17 @@ public final class Hooks {
             }
         }
         record(counter, added, removed);
+        if (added > 0) {
+            offerEntry(counter, key, result);
+        }
+    }
+
+    private static void offerEntry(CallCounter counter, Object key, Object value) {
+        try {
+            counter.site().offerEntry(key, value);
+        } catch (Throwable t) {
+            Faults.record(t);
+        }
     }
 
     private static void recordDelta(CallCounter counter, Map<?, ?> map, int before) {

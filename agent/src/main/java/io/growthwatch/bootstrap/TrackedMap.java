@@ -8,6 +8,7 @@ public final class TrackedMap extends WeakReference<Object> {
     final int hash;
     private final AllocSite site;
     private final WeakReference<Object> gcSentinel;
+    private boolean oversizedReported; // read and written by the agent's sampler thread only
 
     TrackedMap(Object map, int hash, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
@@ -19,6 +20,16 @@ public final class TrackedMap extends WeakReference<Object> {
     /** The allocation site of the instance. */
     public AllocSite site() {
         return site;
+    }
+
+    /** Whether the agent already reported this instance as oversized. */
+    public boolean oversizedReported() {
+        return oversizedReported;
+    }
+
+    /** Marks this instance as reported oversized, so that it is reported once. */
+    public void markOversizedReported() {
+        oversizedReported = true;
     }
 
     /**

@@ -31,7 +31,7 @@ final class Activation {
         Registry.enable();
         instrumentation.addTransformer(transformer, true);
         int retransformed = retransformLoaded(instrumentation, transformer);
-        AgentRuntime.start(options, transformer, report, attached, retransformed);
+        AgentRuntime.start(options, instrumentation, transformer, report, attached, retransformed);
     }
 
     /** Retransforms classes of the chosen packages that were loaded before the transformer was added. */

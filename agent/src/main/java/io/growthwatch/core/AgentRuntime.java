@@ -9,7 +9,12 @@ import io.growthwatch.core.instrument.MapInstrumentation;
 import io.growthwatch.core.report.AgentLogging;
 import io.growthwatch.core.report.LogReporter;
 import io.growthwatch.core.report.Reporter;
+import io.growthwatch.core.track.HeapModel;
 import io.growthwatch.core.track.Sampler;
+import io.growthwatch.core.track.TableInspector;
+import io.growthwatch.core.detect.HeapEstimate;
+
+import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
 
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ final class AgentRuntime implements Runnable {
     static final int MAX_CONSECUTIVE_FAILURES = 5;
 
     private final AgentOptions options;
+    private final Instrumentation instrumentation;
     private final MapInstrumentation transformer;
     private final Reporter report;
     private final boolean attached;
@@ -35,18 +41,19 @@ final class AgentRuntime implements Runnable {
     private long faultsReported;
     private long transformFailuresReported;
 
-    private AgentRuntime(AgentOptions options, MapInstrumentation transformer, Reporter report, boolean attached,
-                         int retransformed) {
+    private AgentRuntime(AgentOptions options, Instrumentation instrumentation, MapInstrumentation transformer,
+                         Reporter report, boolean attached, int retransformed) {
         this.options = options;
+        this.instrumentation = instrumentation;
         this.transformer = transformer;
         this.report = report;
         this.attached = attached;
         this.retransformed = retransformed;
     }
 
-    static void start(AgentOptions options, MapInstrumentation transformer, Reporter report, boolean attached,
-                      int retransformed) {
-        AgentRuntime runtime = new AgentRuntime(options, transformer, report, attached, retransformed);
+    static void start(AgentOptions options, Instrumentation instrumentation, MapInstrumentation transformer,
+                      Reporter report, boolean attached, int retransformed) {
+        AgentRuntime runtime = new AgentRuntime(options, instrumentation, transformer, report, attached, retransformed);
         Thread thread = new Thread(runtime, "growthwatch-sampler");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
@@ -63,9 +70,26 @@ final class AgentRuntime implements Runnable {
             if (report != null) {
                 reporters.add(report);
             }
+            HeapModel heapModel = new HeapModel(instrumentation);
             Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
-                    options.interval().toMillis());
-            sampler = new Sampler(detector, reporters);
+                    options.interval().toMillis(), new HeapEstimate() {
+                        @Override
+                        public long entryBytes(io.growthwatch.bootstrap.AllocSite site, double slotsPerEntry) {
+                            return heapModel.entryBytes(site, slotsPerEntry);
+                        }
+
+                        @Override
+                        public long heapMax() {
+                            return HeapModel.heapMax();
+                        }
+
+                        @Override
+                        public long heapUsed() {
+                            return HeapModel.heapUsedAfterGc();
+                        }
+                    });
+            sampler = new Sampler(detector, reporters, TableInspector.open(instrumentation), heapModel.referenceBytes(),
+                    options.oversizedMin());
             log.atInfo().setMessage("started")
                     .addKeyValue("packages", String.join(":", options.packages()))
                     .addKeyValue("interval", AgentOptions.format(options.interval()))

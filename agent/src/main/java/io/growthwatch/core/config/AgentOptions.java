@@ -14,9 +14,10 @@ import java.util.List;
  * @param minGrowth  entries a site must gain over the window to be a suspect
  * @param report     JSON-lines file events are appended to, or null
  * @param summary    period of the INFO summary table, or {@link Duration#ZERO} for none
+ * @param oversizedMin wasted table bytes from which a map is reported as oversized
  */
 public record AgentOptions(List<String> packages, List<String> excludes, Duration interval, int window,
-                           long minGrowth, Path report, Duration summary) {
+                           long minGrowth, Path report, Duration summary, long oversizedMin) {
 
     /** Default sampling period: cheap enough for production, fine enough to see a trend in minutes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -29,6 +30,9 @@ public record AgentOptions(List<String> packages, List<String> excludes, Duratio
 
     /** Default period of the summary table. */
     public static final Duration DEFAULT_SUMMARY = Duration.ofMinutes(10);
+
+    /** Default wasted table bytes from which a map is reported as oversized: 8 MiB. */
+    public static final long DEFAULT_OVERSIZED_MIN = 8L << 20;
 
     /** Defensive copies of the lists. */
     public AgentOptions {

@@ -20,9 +20,10 @@ public final class OptionsParser {
 
     /** Splits on commas that start a new {@code key=}, so that values may contain commas. */
     private static final Pattern PAIRS = Pattern.compile(",(?=[a-zA-Z0-9_\\-]+=)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)(b|kb|mb|gb)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern PACKAGE = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
-    private static final List<String> KEYS = List.of("packages", "exclude", "interval", "window", "minGrowth", "report", "summary");
+    private static final List<String> KEYS = List.of("packages", "exclude", "interval", "window", "minGrowth", "report", "summary", "oversizedMin");
 
     private OptionsParser() {
     }
@@ -46,7 +47,8 @@ public final class OptionsParser {
         Duration summary = pairs.containsKey("summary") && pairs.get("summary").equals("off")
                 ? Duration.ZERO
                 : duration("summary", pairs.get("summary"), AgentOptions.DEFAULT_SUMMARY);
-        return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary);
+        long oversizedMin = size("oversizedMin", pairs.get("oversizedMin"), AgentOptions.DEFAULT_OVERSIZED_MIN);
+        return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary, oversizedMin);
     }
 
     private static Map<String, String> split(String text) throws OptionException {
@@ -103,6 +105,25 @@ public final class OptionsParser {
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
+        };
+    }
+
+    /** Parses {@code 8MB}, {@code 512kb}, {@code 1gb} or a plain number of bytes. */
+    static long size(String key, String value, long fallback) throws OptionException {
+        if (value == null) {
+            return fallback;
+        }
+        Matcher m = SIZE.matcher(value.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new OptionException(key, value, "is not a size; expected a whole number of bytes with an optional unit kb, mb or gb, e.g. 8mb");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "b" : m.group(2);
+        return switch (unit) {
+            case "kb" -> amount << 10;
+            case "mb" -> amount << 20;
+            case "gb" -> amount << 30;
+            default -> amount;
         };
     }
 

@@ -25,21 +25,20 @@ public final class Detector {
 
     private final GrowthRule rule;
     private final long intervalMillis;
+    private final HeapEstimate heap;
     private final Map<AllocSite, SiteWatch> watches = new HashMap<>();
 
     /** Creates a detector applying {@code rule} to samples taken every {@code intervalMillis}. */
-    public Detector(GrowthRule rule, long intervalMillis) {
+    public Detector(GrowthRule rule, long intervalMillis, HeapEstimate heap) {
         this.rule = rule;
         this.intervalMillis = intervalMillis;
+        this.heap = heap;
     }
 
-    /**
-     * Records one interval's sample of {@code site} and returns the finding it causes, or null.
-     *
-     * @param entries   live entries of the site's tracked instances
-     * @param instances live tracked instances of the site
-     */
-    public Finding observe(AllocSite site, long entries, int instances, long nowMillis) {
+    /** Records one interval's sample of a site and returns the finding it causes, or null. */
+    public Finding observe(SiteSample sample, long nowMillis) {
+        AllocSite site = sample.site();
+        long entries = sample.entries();
         SiteWatch watch = watches.get(site);
         if (watch == null) {
             if (entries == 0) {
@@ -49,21 +48,22 @@ public final class Detector {
             watches.put(site, watch);
         }
         watch.add(entries);
+        watch.account(entries, site.inserts() - site.removes());
         long[] series = watch.series();
         if (watch.suspect()) {
             if (rule.hasStopped(series)) {
                 watch.cleared();
-                return finding(Finding.LEAK_CLEARED, site, entries, instances, series, nowMillis);
+                return finding(Finding.LEAK_CLEARED, sample, watch, nowMillis);
             }
             if (rule.isGrowing(series) && watch.dueForRepeat(entries, nowMillis, REPEAT_AFTER_MILLIS)) {
                 watch.alerted(entries, nowMillis);
-                return finding(Finding.LEAK_SUSPECT, site, entries, instances, series, nowMillis);
+                return finding(Finding.LEAK_SUSPECT, sample, watch, nowMillis);
             }
             return null;
         }
         if (rule.isGrowing(series)) {
             watch.alerted(entries, nowMillis);
-            return finding(Finding.LEAK_SUSPECT, site, entries, instances, series, nowMillis);
+            return finding(Finding.LEAK_SUSPECT, sample, watch, nowMillis);
         }
         if (watch.idle()) {
             watches.remove(site);
@@ -87,7 +87,9 @@ public final class Detector {
         return Math.round(perSample * 60_000d / intervalMillis);
     }
 
-    private Finding finding(String event, AllocSite site, long entries, int instances, long[] series, long nowMillis) {
+    private Finding finding(String event, SiteSample sample, SiteWatch watch, long nowMillis) {
+        AllocSite site = sample.site();
+        long[] series = watch.series();
         List<Finding.CallStat> inserters = new ArrayList<>();
         List<Finding.CallStat> removers = new ArrayList<>();
         for (CallCounter c : site.callCounters()) {
@@ -107,10 +109,16 @@ public final class Detector {
         for (long v : series) {
             trend.add(v);
         }
-        return new Finding(event, site.location().toString(), site.type(), site.field(), instances, entries,
-                perMinute(rule.slopePerSample(series)), site.inserts(), site.removes(),
+        long perMinute = perMinute(rule.slopePerSample(series));
+        long bytesPerEntry = heap.entryBytes(site, sample.slotsPerEntry());
+        long bytesPerHour = Projection.bytesPerHour(perMinute, bytesPerEntry);
+        long max = heap.heapMax();
+        return new Finding(event, site.location().toString(), site.type(), site.field(), sample.instances(),
+                sample.entries(), perMinute, site.inserts(), site.removes(), watch.uncountedRemoves(),
                 inserters.subList(0, Math.min(TOP_CALL_SITES, inserters.size())),
                 removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),
+                bytesPerEntry, bytesPerEntry * sample.entries(), bytesPerHour, max,
+                max < 0 ? null : Projection.timeToExhaustion(max - heap.heapUsed(), bytesPerHour),
                 trend, Instant.ofEpochMilli(nowMillis));
     }
 }

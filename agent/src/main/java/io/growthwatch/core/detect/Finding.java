@@ -1,28 +1,38 @@
 package io.growthwatch.core.detect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What the agent reports about one allocation site.
  *
- * @param event            {@code leak-suspect} or {@code leak-cleared}
- * @param site             where the maps are allocated, {@code pkg.Class.method(File.java:LINE)}
- * @param type             runtime class of the maps
- * @param field            field the map is stored into, or null
- * @param instances        live tracked instances
- * @param entries          live entries over those instances
- * @param entriesPerMinute growth rate over the detection window
- * @param inserts          keys inserted through instrumented call sites since the agent started
- * @param removes          keys removed through instrumented call sites since the agent started
- * @param insertedBy       call sites that inserted, most first
- * @param removedBy        call sites that removed, most first
- * @param trend            live entries per interval over the window, oldest first
- * @param at               when the finding was made
+ * @param event                {@code leak-suspect} or {@code leak-cleared}
+ * @param site                 where the maps are allocated, {@code pkg.Class.method(File.java:LINE)}
+ * @param type                 runtime class of the maps
+ * @param field                field the map is stored into, or null
+ * @param instances            live tracked instances
+ * @param entries              live entries over those instances
+ * @param entriesPerMinute     growth rate over the detection window
+ * @param inserts              keys inserted through instrumented call sites since the agent started
+ * @param removes              keys removed through instrumented call sites since the agent started
+ * @param uncountedRemoves     entries that disappeared without an instrumented remove (iterators,
+ *                             views, code outside the chosen packages, collected instances)
+ * @param insertedBy           call sites that inserted, most first
+ * @param removedBy            call sites that removed, most first
+ * @param bytesPerEntry        estimated heap bytes per entry
+ * @param retainedBytes        estimated heap held by the entries
+ * @param bytesPerHour         estimated heap growth per hour
+ * @param heapMaxBytes         the heap's maximum, or -1 when unlimited
+ * @param timeToHeapExhaustion time until the free heap is used up at this rate, or null
+ * @param trend                live entries per interval over the window, oldest first
+ * @param at                   when the finding was made
  */
 public record Finding(String event, String site, String type, String field, int instances, long entries,
-                      long entriesPerMinute, long inserts, long removes, List<CallStat> insertedBy,
-                      List<CallStat> removedBy, List<Long> trend, Instant at) {
+                      long entriesPerMinute, long inserts, long removes, long uncountedRemoves,
+                      List<CallStat> insertedBy, List<CallStat> removedBy, long bytesPerEntry, long retainedBytes,
+                      long bytesPerHour, long heapMaxBytes, Duration timeToHeapExhaustion, List<Long> trend,
+                      Instant at) {
 
     /** Event name of a site found growing. */
     public static final String LEAK_SUSPECT = "leak-suspect";

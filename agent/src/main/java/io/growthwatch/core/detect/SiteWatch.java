@@ -9,6 +9,9 @@ final class SiteWatch {
     private long entriesAtAlert;
     private long alertedAtMillis;
     private int idleSamples;
+    private long lastEntries = -1;
+    private long lastNetCounted;
+    private long uncountedRemoves;
 
     SiteWatch(int capacity) {
         this.entries = new long[capacity];
@@ -21,6 +24,25 @@ final class SiteWatch {
         }
         entries[count++] = value;
         idleSamples = value == 0 ? idleSamples + 1 : 0;
+    }
+
+    /**
+     * Accumulates entries that disappeared without an instrumented remove: per interval, the net
+     * change the counters explain minus the change the sizes show, when positive.
+     */
+    void account(long entries, long netCounted) {
+        if (lastEntries >= 0) {
+            long unexplained = (netCounted - lastNetCounted) - (entries - lastEntries);
+            if (unexplained > 0) {
+                uncountedRemoves += unexplained;
+            }
+        }
+        lastEntries = entries;
+        lastNetCounted = netCounted;
+    }
+
+    long uncountedRemoves() {
+        return uncountedRemoves;
     }
 
     /** The samples held, oldest first. */

@@ -2,6 +2,7 @@ package io.growthwatch.core.report;
 
 import com.google.gson.stream.JsonWriter;
 import io.growthwatch.core.detect.Finding;
+import io.growthwatch.core.detect.Oversized;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -54,13 +55,38 @@ public final class JsonLinesReporter implements Reporter {
             json.name("entriesPerMinute").value(f.entriesPerMinute());
             json.name("inserts").value(f.inserts());
             json.name("removes").value(f.removes());
+            json.name("uncountedRemoves").value(f.uncountedRemoves());
             callStats(json, "insertedBy", f.insertedBy());
             callStats(json, "removedBy", f.removedBy());
+            json.name("bytesPerEntry").value(f.bytesPerEntry());
+            json.name("retainedBytes").value(f.retainedBytes());
+            json.name("bytesPerHour").value(f.bytesPerHour());
+            json.name("heapMaxBytes").value(f.heapMaxBytes());
+            if (f.timeToHeapExhaustion() != null) {
+                json.name("heapExhaustedInSeconds").value(f.timeToHeapExhaustion().getSeconds());
+            }
             json.name("trend").beginArray();
             for (long v : f.trend()) {
                 json.value(v);
             }
             json.endArray();
+        });
+    }
+
+    @Override
+    public synchronized void oversized(Oversized o) {
+        write(json -> {
+            json.name("event").value(Oversized.EVENT);
+            json.name("timestamp").value(o.at().toString());
+            json.name("site").value(o.site());
+            json.name("type").value(o.type());
+            if (o.field() != null) {
+                json.name("field").value(o.field());
+            }
+            json.name("size").value(o.size());
+            json.name("capacity").value(o.capacity());
+            json.name("wastedBytes").value(o.wastedBytes());
+            json.name("advice").value(Oversized.ADVICE);
         });
     }
 

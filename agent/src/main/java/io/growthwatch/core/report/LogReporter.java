@@ -1,6 +1,8 @@
 package io.growthwatch.core.report;
 
 import io.growthwatch.core.detect.Finding;
+import io.growthwatch.core.detect.Oversized;
+import io.growthwatch.core.detect.Projection;
 import org.slf4j.Logger;
 import org.slf4j.spi.LoggingEventBuilder;
 
@@ -35,7 +37,34 @@ public final class LogReporter implements Reporter {
                 .addKeyValue("inserts", f.inserts())
                 .addKeyValue("removes", f.removes())
                 .addKeyValue("insertedBy", describe(f.insertedBy(), "no instrumented call site"))
-                .addKeyValue("removedBy", describe(f.removedBy(), "none: 0 removes from any call site"))
+                .addKeyValue("removedBy", removedBy(f))
+                .addKeyValue("retained", Projection.bytes(f.retainedBytes()))
+                .addKeyValue("bytesPerEntry", f.bytesPerEntry())
+                .addKeyValue("growthPerHour", Projection.bytes(f.bytesPerHour()))
+                .addKeyValue("heapExhaustedIn", f.heapMaxBytes() < 0 ? "unbounded heap"
+                        : Projection.human(f.timeToHeapExhaustion()) + " (max heap " + Projection.bytes(f.heapMaxBytes()) + ")")
+                .addKeyValue("trend", Sparkline.of(f.trend()))
+                .log();
+    }
+
+    private static String removedBy(Finding f) {
+        String counted = describe(f.removedBy(), f.uncountedRemoves() == 0 ? "none: 0 removes from any call site" : "no instrumented call site");
+        return f.uncountedRemoves() == 0 ? counted
+                : counted + "; " + f.uncountedRemoves() + " entries gone without an instrumented remove (iterator, view or foreign code)";
+    }
+
+    @Override
+    public void oversized(Oversized o) {
+        var line = log.atWarn().setMessage("oversized: this map's table kept its high-water capacity")
+                .addKeyValue("site", o.site())
+                .addKeyValue("type", o.type());
+        if (o.field() != null) {
+            line = line.addKeyValue("field", o.field());
+        }
+        line.addKeyValue("size", o.size())
+                .addKeyValue("capacity", o.capacity())
+                .addKeyValue("wasted", Projection.bytes(o.wastedBytes()))
+                .addKeyValue("advice", Oversized.ADVICE)
                 .log();
     }
 

@@ -1,6 +1,7 @@
 package io.growthwatch.core.report;
 
 import io.growthwatch.core.detect.Finding;
+import io.growthwatch.core.detect.Oversized;
 
 import java.util.List;
 
@@ -9,6 +10,9 @@ public interface Reporter {
 
     /** Reports one finding. */
     void finding(Finding finding);
+
+    /** Reports a map whose table is far larger than its entries need. */
+    void oversized(Oversized oversized);
 
     /** Reports the table of the top sites by live entries. */
     void summary(List<SiteRow> rows, String reason);

@@ -1,14 +1,16 @@
 package io.growthwatch.core.track;
 
 import io.growthwatch.bootstrap.AllocSite;
-import io.growthwatch.bootstrap.Faults;
 import io.growthwatch.bootstrap.Registry;
 import io.growthwatch.bootstrap.TrackedMap;
 import io.growthwatch.core.detect.Detector;
 import io.growthwatch.core.detect.Finding;
+import io.growthwatch.core.detect.Oversized;
+import io.growthwatch.core.detect.SiteSample;
 import io.growthwatch.core.report.Reporter;
 import io.growthwatch.core.report.SiteRow;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,51 +20,75 @@ import java.util.Map;
 /**
  * Reads the sizes of all tracked live maps once per interval and feeds the detector.
  *
- * <p>Only {@code size()} is called on application maps: never an iteration, never a lock. Instances
- * that have not yet lived through a garbage collection are left out, so that short-lived maps which
- * are already garbage do not count as live entries.
+ * <p>Only {@code size()} and the length of the internal table are read from application maps:
+ * never an iteration, never a lock. Instances that are not {@linkplain TrackedMap#countable()
+ * countable} yet are left out, so that short-lived maps which are already garbage do not count.
  */
 public final class Sampler {
 
-    /** Findings reported at most per interval; more are deferred to the next interval's repeat rules. */
+    /** Findings reported at most per interval; the rest wait for the detector's repeat rules. */
     static final int MAX_FINDINGS_PER_INTERVAL = 20;
 
     /** Rows in the summary table. */
     static final int SUMMARY_ROWS = 10;
 
+    /** A table is oversized when it has this many times the slots its entries need ... */
+    static final int OVERSIZED_FACTOR = 8;
+
     private final Detector detector;
     private final List<Reporter> reporters;
+    private final TableInspector tables;
+    private final int referenceBytes;
+    private final long oversizedMinBytes;
 
-    /** Creates a sampler feeding {@code detector} and reporting to {@code reporters}. */
-    public Sampler(Detector detector, List<Reporter> reporters) {
+    /**
+     * Creates a sampler feeding {@code detector} and reporting to {@code reporters}.
+     *
+     * @param oversizedMinBytes wasted table bytes from which a map is reported as oversized
+     */
+    public Sampler(Detector detector, List<Reporter> reporters, TableInspector tables, int referenceBytes,
+                   long oversizedMinBytes) {
         this.detector = detector;
         this.reporters = List.copyOf(reporters);
+        this.tables = tables;
+        this.referenceBytes = referenceBytes;
+        this.oversizedMinBytes = oversizedMinBytes;
     }
 
-    /** Live entries and instances of one site in one sample. */
-    static final class Totals {
+    /** Live entries, instances and table slots of one site in one sample. */
+    private static final class Totals {
         long entries;
         int instances;
+        long slots;
+        boolean slotsKnown = true;
     }
 
-    /** Takes one sample of every site at {@code nowMillis} and reports what the detector finds. */
+    /** Takes one sample of every site at {@code nowMillis} and reports what it finds. */
     public void sample(long nowMillis) {
-        Map<AllocSite, Totals> totals = measure();
+        List<Oversized> oversized = new ArrayList<>();
+        Map<AllocSite, Totals> totals = measure(oversized, nowMillis);
         int reported = 0;
         for (AllocSite site : Registry.allocSites()) {
             Totals t = totals.get(site);
-            Finding finding = detector.observe(site, t == null ? 0 : t.entries, t == null ? 0 : t.instances, nowMillis);
+            SiteSample sample = t == null ? new SiteSample(site, 0, 0, -1)
+                    : new SiteSample(site, t.entries, t.instances, t.slotsKnown ? t.slots : -1);
+            Finding finding = detector.observe(sample, nowMillis);
             if (finding != null && reported++ < MAX_FINDINGS_PER_INTERVAL) {
                 for (Reporter r : reporters) {
                     r.finding(finding);
                 }
             }
         }
+        for (Oversized o : oversized.subList(0, Math.min(oversized.size(), MAX_FINDINGS_PER_INTERVAL))) {
+            for (Reporter r : reporters) {
+                r.oversized(o);
+            }
+        }
     }
 
     /** Reports the summary table of the top sites by live entries. */
     public void summarize(String reason) {
-        Map<AllocSite, Totals> totals = measure();
+        Map<AllocSite, Totals> totals = measure(null, System.currentTimeMillis());
         List<SiteRow> rows = new ArrayList<>();
         totals.forEach((site, t) -> {
             if (t.entries > 0) {
@@ -78,14 +104,14 @@ public final class Sampler {
         }
     }
 
-    private static Map<AllocSite, Totals> measure() {
+    private Map<AllocSite, Totals> measure(List<Oversized> oversized, long nowMillis) {
         Map<AllocSite, Totals> totals = new HashMap<>();
-        Registry.instances().forEachLive(tracked -> add(totals, tracked));
+        Registry.instances().forEachLive(tracked -> add(totals, tracked, oversized, nowMillis));
         Registry.instances().purge();
         return totals;
     }
 
-    private static void add(Map<AllocSite, Totals> totals, TrackedMap tracked) {
+    private void add(Map<AllocSite, Totals> totals, TrackedMap tracked, List<Oversized> oversized, long nowMillis) {
         if (!tracked.countable()) {
             return;
         }
@@ -99,13 +125,30 @@ public final class Sampler {
         } catch (Throwable t) {
             return; // an application subclass whose size() fails is left out of this sample
         }
+        int capacity = tables.capacity(instance);
         Totals t = totals.computeIfAbsent(tracked.site(), s -> new Totals());
         t.entries += size;
         t.instances++;
+        if (capacity < 0) {
+            t.slotsKnown = false;
+        } else {
+            t.slots += capacity;
+        }
+        if (oversized != null && capacity > 0 && !tracked.oversizedReported()) {
+            long needed = neededCapacity(size);
+            long wasted = (capacity - needed) * referenceBytes;
+            if (capacity >= OVERSIZED_FACTOR * needed && wasted >= oversizedMinBytes) {
+                tracked.markOversizedReported();
+                AllocSite site = tracked.site();
+                oversized.add(new Oversized(site.location().toString(), site.type(), site.field(), size, capacity,
+                        wasted, Instant.ofEpochMilli(nowMillis)));
+            }
+        }
     }
 
-    /** Faults caught in hooks so far. */
-    public static long hookFaults() {
-        return Faults.count();
+    /** The table length a hash map with the default load factor needs for {@code size} entries. */
+    static long neededCapacity(int size) {
+        long n = Math.max(16, (long) Math.ceil(size / 0.75));
+        return Long.highestOneBit(n - 1) << 1;
     }
 }

@@ -1,0 +1,80 @@
+package io.growthwatch.core.track;
+
+import io.growthwatch.bootstrap.AllocSite;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+
+/**
+ * Estimates what one entry of a map costs on the heap, and how much heap is left.
+ *
+ * <p>Per entry: the map's node (shallow, from the node's field layout and the JVM's reference size),
+ * its share of the table (table slots per entry times the reference size), and the shallow sizes of
+ * a sampled key and value (a {@code String} adds its character array). Objects reachable only
+ * deeper inside keys and values are not counted, so the estimate is a floor.
+ */
+public final class HeapModel {
+
+    private final Instrumentation instrumentation;
+    private final int referenceBytes;
+    private final int headerBytes;
+
+    /** Creates the model, reading the reference size of this JVM through {@code instrumentation}. */
+    public HeapModel(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+        this.referenceBytes = (int) ((instrumentation.getObjectSize(new Object[4]) - instrumentation.getObjectSize(new Object[0])) / 4);
+        this.headerBytes = referenceBytes == 4 ? 12 : 16;
+    }
+
+    /** Bytes of one reference: 4 with compressed oops, else 8. */
+    public int referenceBytes() {
+        return referenceBytes;
+    }
+
+    /** Estimated bytes per entry of {@code site}'s maps, with {@code slotsPerEntry} table slots each. */
+    public long entryBytes(AllocSite site, double slotsPerEntry) {
+        boolean linked = site.type().contains("LinkedHashMap") || site.declaredType().equals("java.util.LinkedHashMap");
+        long node = align(headerBytes + 4 + (linked ? 5 : 3) * referenceBytes); // hash, key, value, next (+ before, after)
+        long slots = Math.round(Math.max(slotsPerEntry, 1.0) * referenceBytes);
+        return node + slots + shallow(site.sampledKey()) + shallow(site.sampledValue());
+    }
+
+    private long shallow(Object o) {
+        if (o == null) {
+            return 0;
+        }
+        long size = instrumentation.getObjectSize(o);
+        if (o instanceof String s) {
+            size += align(headerBytes + 4 + s.length()); // its byte[] when Latin-1; a floor otherwise
+        }
+        return size;
+    }
+
+    private static long align(long bytes) {
+        return (bytes + 7) & ~7L;
+    }
+
+    /** The heap's maximum, or -1 when it has none. */
+    public static long heapMax() {
+        return Runtime.getRuntime().maxMemory() == Long.MAX_VALUE ? -1 : Runtime.getRuntime().maxMemory();
+    }
+
+    /**
+     * Heap in use by live objects as of the last collection of each pool (current use where a pool
+     * does not say), so that uncollected garbage is not counted as used.
+     */
+    public static long heapUsedAfterGc() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != MemoryType.HEAP || !pool.isValid()) {
+                continue;
+            }
+            MemoryUsage afterGc = pool.isCollectionUsageThresholdSupported() ? pool.getCollectionUsage() : null;
+            used += afterGc != null ? afterGc.getUsed() : pool.getUsage().getUsed();
+        }
+        return used;
+    }
+}
