@@ -20,6 +20,7 @@ public final class AllocSite {
     private final SiteLocation location;
     private final String declaredType;
     private final String field;
+    private final boolean adopted;
     private final LongAdder allocations = new LongAdder();
     private final AtomicInteger tracked = new AtomicInteger();
     private volatile String runtimeType;
@@ -33,11 +34,20 @@ public final class AllocSite {
     /** One insert in this many offers its key and value for the entry size estimate. */
     static final int ENTRY_SAMPLE_EVERY = 1024;
 
-    AllocSite(int id, SiteLocation location, String declaredType, String field) {
+    AllocSite(int id, SiteLocation location, String declaredType, String field, boolean adopted) {
         this.id = id;
         this.location = location;
         this.declaredType = declaredType;
         this.field = field;
+        this.adopted = adopted;
+    }
+
+    /**
+     * Whether this site stands for maps allocated before the agent was attached, adopted when an
+     * instrumented call site first touched them; its location is then that call site's.
+     */
+    public boolean allocatedBeforeAttach() {
+        return adopted;
     }
 
     /** Identifier of this site, stable for the life of the JVM. */

@@ -6,14 +6,28 @@ public final class CallSite {
     private final int id;
     private final SiteLocation location;
     private final String operation;
+    private final String receiverField;
+    private int adoptions; // written under the instance table's lock only
 
     /** The last tracked receiver seen here; racy reads are safe because {@link Hit} is immutable. */
     private Hit last;
 
-    CallSite(int id, SiteLocation location, String operation) {
+    /** Maps adopted at most per call site. */
+    static final int MAX_ADOPTIONS = 16;
+
+    /** Entries an untracked map must hold to be adopted: per-request maps stay below it. */
+    static final int ADOPT_MIN_ENTRIES = 128;
+
+    CallSite(int id, SiteLocation location, String operation, String receiverField) {
         this.id = id;
         this.location = location;
         this.operation = operation;
+        this.receiverField = receiverField;
+    }
+
+    /** The field the receiver was read from just before the call ({@code pkg.Class.name}), or null. */
+    public String receiverField() {
+        return receiverField;
     }
 
     /** Identifier of this call site, stable for the life of the JVM. */
@@ -39,11 +53,38 @@ public final class CallSite {
         }
         TrackedMap tracked = Registry.instances().find(map);
         if (tracked == null) {
-            return null;
+            tracked = Registry.adopting ? adopt(map) : null;
+            if (tracked == null) {
+                return null;
+            }
         }
         CallCounter counter = tracked.site().counterFor(this);
         last = new Hit(tracked, counter);
         return counter;
+    }
+
+    /**
+     * Starts tracking a map allocated before the agent was attached, under a site named after this
+     * call site. Small maps are left alone: they are most likely per-request maps that were sampled
+     * out, not the long-lived map the attach is looking for.
+     */
+    private TrackedMap adopt(Object map) {
+        if (adoptions >= MAX_ADOPTIONS || !(map instanceof java.util.HashMap || map instanceof java.util.concurrent.ConcurrentHashMap)
+                || ((java.util.Map<?, ?>) map).size() < ADOPT_MIN_ENTRIES) {
+            return null;
+        }
+        synchronized (Registry.instances()) {
+            TrackedMap existing = Registry.instances().find(map);
+            if (existing != null || adoptions >= MAX_ADOPTIONS) {
+                return existing;
+            }
+            AllocSite site = Registry.adoptedSite(this, map.getClass().getName());
+            if (site == null || !Registry.instances().add(map, site)) {
+                return null;
+            }
+            adoptions++;
+            return Registry.instances().find(map);
+        }
     }
 
     private static final class Hit {

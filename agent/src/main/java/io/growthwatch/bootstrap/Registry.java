@@ -27,6 +27,9 @@ public final class Registry {
     /** Whether hooks do any work; cleared when the agent stops or its sampler dies. */
     static volatile boolean enabled;
 
+    /** Whether untracked maps met at call sites are adopted: after a dynamic attach only. */
+    static volatile boolean adopting;
+
     private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Registry() {
@@ -40,6 +43,11 @@ public final class Registry {
     /** Lets hooks count and track from now on. */
     public static void enable() {
         enabled = true;
+    }
+
+    /** Adopts maps allocated before the agent was attached when instrumented code first touches them. */
+    public static void adoptPreexisting() {
+        adopting = true;
     }
 
     /** Makes every hook a plain pass-through to the original map operation. */
@@ -61,7 +69,18 @@ public final class Registry {
      * Returns the id of the allocation site under {@code key}, registering it on first use; -1 when
      * the site cap is reached.
      */
-    public static synchronized int allocSite(String key, SiteLocation location, String declaredType, String field) {
+    public static int allocSite(String key, SiteLocation location, String declaredType, String field) {
+        return allocSite(key, location, declaredType, field, false);
+    }
+
+    /** The site standing for maps adopted at {@code callSite}, registered on first use; null at the cap. */
+    static AllocSite adoptedSite(CallSite callSite, String type) {
+        int id = allocSite("adopted|" + callSite.id(), callSite.location(), type, callSite.receiverField(), true);
+        return allocSite(id);
+    }
+
+    private static synchronized int allocSite(String key, SiteLocation location, String declaredType, String field,
+                                              boolean adopted) {
         Integer known = IDS.get(key);
         if (known != null) {
             return known;
@@ -74,14 +93,14 @@ public final class Registry {
         if (id >= sites.length) {
             sites = java.util.Arrays.copyOf(sites, sites.length * 2);
         }
-        sites[id] = new AllocSite(id, location, declaredType, field);
+        sites[id] = new AllocSite(id, location, declaredType, field, adopted);
         allocSites = sites;
         IDS.put(key, id);
         return id;
     }
 
     /** Returns the id of the call site under {@code key}, registering it on first use; -1 at the cap. */
-    public static synchronized int callSite(String key, SiteLocation location, String operation) {
+    public static synchronized int callSite(String key, SiteLocation location, String operation, String receiverField) {
         Integer known = IDS.get(key);
         if (known != null) {
             return known;
@@ -94,7 +113,7 @@ public final class Registry {
         if (id >= sites.length) {
             sites = java.util.Arrays.copyOf(sites, sites.length * 2);
         }
-        sites[id] = new CallSite(id, location, operation);
+        sites[id] = new CallSite(id, location, operation, receiverField);
         callSites = sites;
         IDS.put(key, id);
         return id;

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class Activation {
 
+    /** System property set while the agent runs (to the chosen packages), read by {@code attach} to refuse a second agent. */
+    static final String ACTIVE_PROPERTY = "growthwatch-agent.active";
+
     private Activation() {
     }
 
@@ -27,8 +30,12 @@ final class Activation {
             }
             return;
         }
+        System.setProperty(ACTIVE_PROPERTY, String.join(":", options.packages()));
         MapInstrumentation transformer = new MapInstrumentation(new PackageFilter(options.packages(), options.excludes()));
         Registry.enable();
+        if (attached) {
+            Registry.adoptPreexisting();
+        }
         instrumentation.addTransformer(transformer, true);
         int retransformed = retransformLoaded(instrumentation, transformer);
         AgentRuntime.start(options, instrumentation, transformer, report, attached, retransformed);

@@ -13,6 +13,8 @@ import io.growthwatch.core.track.HeapModel;
 import io.growthwatch.core.track.Sampler;
 import io.growthwatch.core.track.TableInspector;
 import io.growthwatch.core.detect.HeapEstimate;
+import io.growthwatch.core.jfr.JfrReporter;
+import io.growthwatch.core.jmx.SitesBean;
 
 import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
@@ -37,6 +39,8 @@ final class AgentRuntime implements Runnable {
     private final boolean attached;
     private final int retransformed;
     private volatile Sampler sampler;
+    private Detector detector;
+    private SitesBean bean;
     private Logger log;
     private long faultsReported;
     private long transformFailuresReported;
@@ -70,8 +74,12 @@ final class AgentRuntime implements Runnable {
             if (report != null) {
                 reporters.add(report);
             }
+            Reporter jfr = jfrReporter();
+            if (jfr != null) {
+                reporters.add(jfr);
+            }
             HeapModel heapModel = new HeapModel(instrumentation);
-            Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
+            detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
                     options.interval().toMillis(), new HeapEstimate() {
                         @Override
                         public long entryBytes(io.growthwatch.bootstrap.AllocSite site, double slotsPerEntry) {
@@ -100,6 +108,7 @@ final class AgentRuntime implements Runnable {
                     .addKeyValue("retransformed", retransformed)
                     .log();
             Runtime.getRuntime().addShutdownHook(new Thread(this::atShutdown, "growthwatch-shutdown"));
+            registerBean();
             loop();
         } catch (Throwable t) {
             Registry.disable();
@@ -118,6 +127,7 @@ final class AgentRuntime implements Runnable {
             long now = System.currentTimeMillis();
             try {
                 synchronized (this) {
+                    applyThresholds();
                     sampler.sample(now);
                     if (now >= nextSummary) {
                         sampler.summarize("periodic");
@@ -132,6 +142,36 @@ final class AgentRuntime implements Runnable {
                 }
                 log.atWarn().setMessage("sampling failed; will retry").addKeyValue("error", e.toString()).log();
             }
+        }
+    }
+
+    private Reporter jfrReporter() {
+        try {
+            return new JfrReporter();
+        } catch (Throwable t) {
+            log.atInfo().setMessage("JFR events are unavailable on this JVM").addKeyValue("reason", t.toString()).log();
+            return null;
+        }
+    }
+
+    /** Registers {@code growthwatch:type=Sites} in the platform MBean server; the agent runs on without it. */
+    private void registerBean() {
+        bean = new SitesBean(options, sampler::lastRows);
+        try {
+            bean.register();
+        } catch (Throwable t) {
+            log.atWarn().setMessage("could not register the JMX bean; JMX and 'status' are unavailable")
+                    .addKeyValue("reason", t.toString()).log();
+        }
+    }
+
+    /** Applies thresholds changed over JMX, at the start of an interval. */
+    private void applyThresholds() {
+        GrowthRule rule = detector.rule();
+        if (bean.getWindow() != rule.window() || bean.getMinGrowth() != rule.minGrowth()) {
+            detector.setRule(new GrowthRule(bean.getWindow(), bean.getMinGrowth()));
+            log.atInfo().setMessage("thresholds changed")
+                    .addKeyValue("window", bean.getWindow()).addKeyValue("minGrowth", bean.getMinGrowth()).log();
         }
     }
 

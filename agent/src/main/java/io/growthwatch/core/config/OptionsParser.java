@@ -1,5 +1,8 @@
 package io.growthwatch.core.config;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,14 +27,78 @@ public final class OptionsParser {
     private static final Pattern SIZE = Pattern.compile("(\\d+)(b|kb|mb|gb)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern PACKAGE = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
-    private static final List<String> KEYS = List.of("packages", "exclude", "interval", "window", "minGrowth", "report", "summary", "oversizedMin");
+    private static final List<String> KEYS = List.of("packages", "exclude", "interval", "window", "minGrowth", "report",
+            "summary", "oversizedMin", "config");
+
+    /** Prefix of system properties that override options: {@code -Dgrowthwatch.interval=1s}. */
+    public static final String PROPERTY_PREFIX = "growthwatch.";
 
     private OptionsParser() {
     }
 
-    /** Parses {@code text} (may be null or empty), failing on the first bad option. */
+    /**
+     * Parses {@code text} (may be null or empty), failing on the first bad option. Settings come from
+     * the file named by {@code config=}, overridden by the options, overridden by system properties
+     * {@code growthwatch.KEY}.
+     */
     public static AgentOptions parse(String text) throws OptionException {
-        Map<String, String> pairs = split(text == null ? "" : text.trim());
+        return parse(text, System.getProperties());
+    }
+
+    /** As {@link #parse(String)}, with {@code system} in place of the system properties. */
+    public static AgentOptions parse(String text, Properties system) throws OptionException {
+        Map<String, String> given = split(text == null ? "" : text.trim());
+        Map<String, String> overrides = fromSystem(system);
+        String config = overrides.getOrDefault("config", given.get("config"));
+        Map<String, String> pairs = config == null ? new LinkedHashMap<>() : fromFile(config);
+        pairs.putAll(given);
+        pairs.putAll(overrides);
+        return build(pairs);
+    }
+
+    private static Map<String, String> fromSystem(Properties system) throws OptionException {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String name : system.stringPropertyNames()) {
+            if (name.startsWith(PROPERTY_PREFIX)) {
+                String key = name.substring(PROPERTY_PREFIX.length());
+                if (!KEYS.contains(key)) {
+                    throw new OptionException(key, null, "(system property " + name + ") is unknown; expected one of "
+                            + String.join(", ", KEYS));
+                }
+                pairs.put(key, system.getProperty(name).trim());
+            }
+        }
+        return pairs;
+    }
+
+    private static Map<String, String> fromFile(String config) throws OptionException {
+        Path path;
+        try {
+            path = Path.of(config);
+        } catch (InvalidPathException e) {
+            throw new OptionException("config", config, "is not a valid path; expected a .properties file");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new OptionException("config", config, "is not a readable file; expected a .properties file with the same keys as the options");
+        }
+        Properties file = new Properties();
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            file.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new OptionException("config", config, "cannot be read (" + e.getMessage() + "); expected a .properties file");
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String key : file.stringPropertyNames()) {
+            if (!KEYS.contains(key) || key.equals("config")) {
+                throw new OptionException(key, null, "in config file '" + config + "' is unknown; expected one of "
+                        + String.join(", ", KEYS.subList(0, KEYS.size() - 1)));
+            }
+            pairs.put(key, file.getProperty(key).trim());
+        }
+        return pairs;
+    }
+
+    private static AgentOptions build(Map<String, String> pairs) throws OptionException {
         List<String> packages = packages("packages", pairs.get("packages"));
         if (packages.isEmpty()) {
             throw new OptionException("packages", pairs.get("packages"),

@@ -23,7 +23,7 @@ public final class Detector {
     /** After this long a still-growing suspect is reported again even if it has not doubled. */
     static final long REPEAT_AFTER_MILLIS = 60 * 60 * 1000L;
 
-    private final GrowthRule rule;
+    private GrowthRule rule;
     private final long intervalMillis;
     private final HeapEstimate heap;
     private final Map<AllocSite, SiteWatch> watches = new HashMap<>();
@@ -33,6 +33,21 @@ public final class Detector {
         this.rule = rule;
         this.intervalMillis = intervalMillis;
         this.heap = heap;
+    }
+
+    /** The rule in force. */
+    public GrowthRule rule() {
+        return rule;
+    }
+
+    /** Replaces the rule from the next sample on, keeping each site's newest samples. */
+    public void setRule(GrowthRule newRule) {
+        if (newRule.window() != rule.window()) {
+            for (SiteWatch watch : watches.values()) {
+                watch.resize(newRule.window());
+            }
+        }
+        rule = newRule;
     }
 
     /** Records one interval's sample of a site and returns the finding it causes, or null. */
@@ -119,6 +134,6 @@ public final class Detector {
                 removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),
                 bytesPerEntry, bytesPerEntry * sample.entries(), bytesPerHour, max,
                 max < 0 ? null : Projection.timeToExhaustion(max - heap.heapUsed(), bytesPerHour),
-                trend, Instant.ofEpochMilli(nowMillis));
+                site.allocatedBeforeAttach(), trend, Instant.ofEpochMilli(nowMillis));
     }
 }

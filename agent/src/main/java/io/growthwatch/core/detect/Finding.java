@@ -25,13 +25,16 @@ import java.util.List;
  * @param bytesPerHour         estimated heap growth per hour
  * @param heapMaxBytes         the heap's maximum, or -1 when unlimited
  * @param timeToHeapExhaustion time until the free heap is used up at this rate, or null
+ * @param allocatedBeforeAttach whether the maps predate a dynamic attach and {@code site} is the call
+ *                             site where they were first touched
  * @param trend                live entries per interval over the window, oldest first
  * @param at                   when the finding was made
  */
 public record Finding(String event, String site, String type, String field, int instances, long entries,
                       long entriesPerMinute, long inserts, long removes, long uncountedRemoves,
                       List<CallStat> insertedBy, List<CallStat> removedBy, long bytesPerEntry, long retainedBytes,
-                      long bytesPerHour, long heapMaxBytes, Duration timeToHeapExhaustion, List<Long> trend,
+                      long bytesPerHour, long heapMaxBytes, Duration timeToHeapExhaustion,
+                      boolean allocatedBeforeAttach, List<Long> trend,
                       Instant at) {
 
     /** Event name of a site found growing. */

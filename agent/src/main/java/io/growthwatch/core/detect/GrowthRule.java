@@ -33,6 +33,11 @@ public final class GrowthRule {
         this.minGrowth = minGrowth;
     }
 
+    /** Entries a site must gain over the window. */
+    public long minGrowth() {
+        return minGrowth;
+    }
+
     /** Number of samples the rule looks at. */
     public int window() {
         return window;

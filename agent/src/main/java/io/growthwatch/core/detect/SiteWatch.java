@@ -3,14 +3,14 @@ package io.growthwatch.core.detect;
 /** The sampled history and alert state of one allocation site. */
 final class SiteWatch {
 
-    private final long[] entries;
+    private long[] entries;
     private int count;
     private boolean suspect;
     private long entriesAtAlert;
     private long alertedAtMillis;
     private int idleSamples;
-    private long lastEntries = -1;
-    private long lastNetCounted;
+    private long firstEntries = -1;
+    private long firstNetCounted;
     private long uncountedRemoves;
 
     SiteWatch(int capacity) {
@@ -27,22 +27,36 @@ final class SiteWatch {
     }
 
     /**
-     * Accumulates entries that disappeared without an instrumented remove: per interval, the net
-     * change the counters explain minus the change the sizes show, when positive.
+     * Entries that disappeared without an instrumented remove since this site was first sampled:
+     * the net change the counters explain minus the change the sizes show. Sizes and counters are
+     * read a moment apart while the application runs, so differences within {@link #NOISE} of the
+     * counted changes are treated as zero.
      */
     void account(long entries, long netCounted) {
-        if (lastEntries >= 0) {
-            long unexplained = (netCounted - lastNetCounted) - (entries - lastEntries);
-            if (unexplained > 0) {
-                uncountedRemoves += unexplained;
-            }
+        if (firstEntries < 0) {
+            firstEntries = entries;
+            firstNetCounted = netCounted;
+            return;
         }
-        lastEntries = entries;
-        lastNetCounted = netCounted;
+        long counted = netCounted - firstNetCounted;
+        long unexplained = counted - (entries - firstEntries);
+        uncountedRemoves = unexplained > Math.max(10, Math.abs(counted) * NOISE) ? unexplained : 0;
     }
+
+    /** Share of the counted change within which a difference is read-out noise. */
+    static final double NOISE = 0.001;
 
     long uncountedRemoves() {
         return uncountedRemoves;
+    }
+
+    /** Keeps the newest samples that fit in {@code capacity}. */
+    void resize(int capacity) {
+        long[] kept = new long[capacity];
+        int n = Math.min(count, capacity);
+        System.arraycopy(entries, count - n, kept, 0, n);
+        entries = kept;
+        count = n;
     }
 
     /** The samples held, oldest first. */

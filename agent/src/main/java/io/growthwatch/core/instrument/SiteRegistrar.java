@@ -30,9 +30,9 @@ final class SiteRegistrar {
     }
 
     /** The id of the {@code ordinal}-th mutation call site in a method, or -1 when the cap is reached. */
-    int call(String method, String descriptor, int ordinal, int line, String operation) {
+    int call(String method, String descriptor, int ordinal, int line, String operation, String receiverField) {
         String key = loaderKey + "|" + className + "." + method + descriptor + "#call" + ordinal;
-        return Registry.callSite(key, location(method, line), operation);
+        return Registry.callSite(key, location(method, line), operation, receiverField);
     }
 
     private SiteLocation location(String method, int line) {

@@ -73,6 +73,7 @@ final class SiteRewriter extends ClassVisitor {
         private final Deque<PendingNew> pending = new ArrayDeque<>();
         private PendingNew constructed; // constructed map whose hook waits for the next instruction
         private int line = -1;
+        private String mapFieldRead; // first map-typed field read since the last line or label
         private int allocations;
         private int calls;
 
@@ -115,12 +116,14 @@ final class SiteRewriter extends ClassVisitor {
         public void visitLineNumber(int line, Label start) {
             super.visitLineNumber(line, start);
             this.line = line;
+            mapFieldRead = null;
         }
 
         @Override
         public void visitLabel(Label label) {
             before(-1);
             super.visitLabel(label);
+            mapFieldRead = null;
         }
 
         @Override
@@ -159,6 +162,10 @@ final class SiteRewriter extends ClassVisitor {
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             before(opcode, owner, name);
+            if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && mapFieldRead == null
+                    && descriptor.startsWith("L") && isMapReceiver(descriptor.substring(1, descriptor.length() - 1))) {
+                mapFieldRead = owner.replace('/', '.') + "." + name;
+            }
             super.visitFieldInsn(opcode, owner, name, descriptor);
         }
 
@@ -179,7 +186,7 @@ final class SiteRewriter extends ClassVisitor {
             if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
                 String operation = MapTypes.operation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
-                    int site = registrar.call(method, this.descriptor, calls++, line, operation);
+                    int site = registrar.call(method, this.descriptor, calls++, line, operation, mapFieldRead);
                     if (site >= 0) {
                         super.visitLdcInsn(site);
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, operation, MapTypes.hookDescriptor(descriptor), false);

@@ -50,6 +50,9 @@ public final class JsonLinesReporter implements Reporter {
             if (f.field() != null) {
                 json.name("field").value(f.field());
             }
+            if (f.allocatedBeforeAttach()) {
+                json.name("allocatedBeforeAttach").value(true);
+            }
             json.name("instances").value(f.instances());
             json.name("entries").value(f.entries());
             json.name("entriesPerMinute").value(f.entriesPerMinute());

@@ -31,6 +31,9 @@ public final class LogReporter implements Reporter {
         if (f.field() != null) {
             line = line.addKeyValue("field", f.field());
         }
+        if (f.allocatedBeforeAttach()) {
+            line = line.addKeyValue("origin", "allocated before attach; site is where it was first touched");
+        }
         line.addKeyValue("instances", f.instances())
                 .addKeyValue("entries", f.entries())
                 .addKeyValue("entriesPerMinute", f.entriesPerMinute())
@@ -81,16 +84,7 @@ public final class LogReporter implements Reporter {
             log.info("summary ({}): no tracked map holds entries", reason);
             return;
         }
-        StringBuilder table = new StringBuilder();
-        table.append(String.format("summary (%s): top %d sites by live entries%n", reason, rows.size()));
-        table.append(String.format("  %-12s %10s %9s %12s %10s %10s  %-40s %s%n",
-                "status", "entries", "instances", "growth/min", "inserts", "removes", "type", "site"));
-        for (SiteRow r : rows) {
-            table.append(String.format("  %-12s %10d %9d %12d %10d %10d  %-40s %s%s%n", r.status(), r.entries(),
-                    r.instances(), r.entriesPerMinute(), r.inserts(), r.removes(), r.type(), r.site(),
-                    r.field() == null ? "" : " field=" + r.field()));
-        }
-        log.info(table.toString().stripTrailing());
+        log.info(String.format("summary (%s): top %d sites by live entries%n", reason, rows.size()) + SummaryTable.format(rows));
     }
 
     @Override

@@ -14,6 +14,10 @@ public interface Reporter {
     /** Reports a map whose table is far larger than its entries need. */
     void oversized(Oversized oversized);
 
+    /** Receives the top sites of every interval; most reporters ignore it. */
+    default void sampled(List<SiteRow> rows) {
+    }
+
     /** Reports the table of the top sites by live entries. */
     void summary(List<SiteRow> rows, String reason);
 

@@ -40,6 +40,7 @@ public final class Sampler {
     private final TableInspector tables;
     private final int referenceBytes;
     private final long oversizedMinBytes;
+    private volatile List<SiteRow> lastRows = List.of();
 
     /**
      * Creates a sampler feeding {@code detector} and reporting to {@code reporters}.
@@ -84,11 +85,27 @@ public final class Sampler {
                 r.oversized(o);
             }
         }
+        List<SiteRow> rows = rows(totals);
+        lastRows = rows;
+        for (Reporter r : reporters) {
+            r.sampled(rows);
+        }
     }
 
-    /** Reports the summary table of the top sites by live entries. */
+    /** The top sites by live entries as of the last interval. */
+    public List<SiteRow> lastRows() {
+        return lastRows;
+    }
+
+    /** Reports the summary table of the top sites by live entries, measured now. */
     public void summarize(String reason) {
-        Map<AllocSite, Totals> totals = measure(null, System.currentTimeMillis());
+        List<SiteRow> top = rows(measure(null, System.currentTimeMillis()));
+        for (Reporter r : reporters) {
+            r.summary(top, reason);
+        }
+    }
+
+    private List<SiteRow> rows(Map<AllocSite, Totals> totals) {
         List<SiteRow> rows = new ArrayList<>();
         totals.forEach((site, t) -> {
             if (t.entries > 0) {
@@ -98,10 +115,7 @@ public final class Sampler {
             }
         });
         rows.sort(Comparator.comparingLong(SiteRow::entries).reversed());
-        List<SiteRow> top = rows.subList(0, Math.min(SUMMARY_ROWS, rows.size()));
-        for (Reporter r : reporters) {
-            r.summary(top, reason);
-        }
+        return List.copyOf(rows.subList(0, Math.min(SUMMARY_ROWS, rows.size())));
     }
 
     private Map<AllocSite, Totals> measure(List<Oversized> oversized, long nowMillis) {

@@ -58,7 +58,7 @@ class OptionsParserTest {
     @Test
     void unknownKeyIsAnErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> OptionsParser.parse("packages=a,colour=blue"))
-                .hasMessage("option 'colour' is unknown; expected one of packages, exclude, interval, window, minGrowth, report, summary, oversizedMin");
+                .hasMessage("option 'colour' is unknown; expected one of packages, exclude, interval, window, minGrowth, report, summary, oversizedMin, config");
     }
 
     @Test
@@ -107,5 +107,50 @@ class OptionsParserTest {
         assertThat(AgentOptions.format(Duration.ofSeconds(10))).isEqualTo("10s");
         assertThat(AgentOptions.format(Duration.ofMinutes(5))).isEqualTo("5m");
         assertThat(AgentOptions.format(Duration.ofHours(2))).isEqualTo("2h");
+    }
+
+    @Test
+    void configFileSuppliesSettingsThatOptionsAndSystemPropertiesOverride(@TempDir Path dir) throws Exception {
+        Path config = java.nio.file.Files.writeString(dir.resolve("growthwatch.properties"),
+                "packages=com.acme\ninterval=30s\nwindow=12\nminGrowth=50\n");
+        java.util.Properties system = new java.util.Properties();
+        system.setProperty("growthwatch.minGrowth", "70");
+
+        AgentOptions options = OptionsParser.parse("config=" + config + ",window=8", system);
+
+        assertThat(options.packages()).containsExactly("com.acme");
+        assertThat(options.interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.window()).isEqualTo(8);
+        assertThat(options.minGrowth()).isEqualTo(70);
+    }
+
+    @Test
+    void badValueInConfigFileIsReportedLikeAnOption(@TempDir Path dir) throws Exception {
+        Path config = java.nio.file.Files.writeString(dir.resolve("g.properties"), "packages=com.acme\ninterval=soon\n");
+
+        assertThatThrownBy(() -> OptionsParser.parse("config=" + config, new java.util.Properties()))
+                .hasMessageStartingWith("option 'interval': 'soon' is not a duration");
+    }
+
+    @Test
+    void unknownKeyInConfigFileNamesTheFile(@TempDir Path dir) throws Exception {
+        Path config = java.nio.file.Files.writeString(dir.resolve("g.properties"), "packages=com.acme\ncolour=red\n");
+
+        assertThatThrownBy(() -> OptionsParser.parse("config=" + config, new java.util.Properties()))
+                .hasMessageContaining("option 'colour' in config file '" + config + "' is unknown");
+    }
+
+    @Test
+    void missingConfigFileIsAnError(@TempDir Path dir) {
+        assertThatThrownBy(() -> OptionsParser.parse("config=" + dir.resolve("none.properties"), new java.util.Properties()))
+                .hasMessageStartingWith("option 'config'").hasMessageContaining("is not a readable file");
+    }
+
+    @Test
+    void unknownSystemPropertyIsAnError() {
+        java.util.Properties system = new java.util.Properties();
+        system.setProperty("growthwatch.intervall", "1s");
+
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a", system)).hasMessageContaining("growthwatch.intervall");
     }
 }

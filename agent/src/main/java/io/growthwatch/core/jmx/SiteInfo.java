@@ -1,0 +1,59 @@
+package io.growthwatch.core.jmx;
+
+import io.growthwatch.core.report.SiteRow;
+
+/** One allocation site as JMX open data (a {@code CompositeData} with these getters as items). */
+public final class SiteInfo {
+
+    private final SiteRow row;
+
+    /** Wraps a row of the site table. */
+    public SiteInfo(SiteRow row) {
+        this.row = row;
+    }
+
+    /** Where the maps are allocated. */
+    public String getSite() {
+        return row.site();
+    }
+
+    /** Runtime class of the maps. */
+    public String getType() {
+        return row.type();
+    }
+
+    /** Field holding the map, or empty. */
+    public String getField() {
+        return row.field() == null ? "" : row.field();
+    }
+
+    /** Live tracked instances. */
+    public int getInstances() {
+        return row.instances();
+    }
+
+    /** Live entries. */
+    public long getEntries() {
+        return row.entries();
+    }
+
+    /** Growth per minute over the window. */
+    public long getEntriesPerMinute() {
+        return row.entriesPerMinute();
+    }
+
+    /** Keys inserted through instrumented call sites. */
+    public long getInserts() {
+        return row.inserts();
+    }
+
+    /** Keys removed through instrumented call sites. */
+    public long getRemoves() {
+        return row.removes();
+    }
+
+    /** {@code leak-suspect} or {@code ok}. */
+    public String getStatus() {
+        return row.status();
+    }
+}

@@ -1,0 +1,78 @@
+package io.growthwatch.core.jmx;
+
+import io.growthwatch.core.config.AgentOptions;
+import io.growthwatch.core.report.SiteRow;
+import io.growthwatch.core.report.SummaryTable;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.management.ObjectName;
+
+/** The MBean: reads the sampler's last table, and hands threshold changes to the sampler thread. */
+public final class SitesBean implements SitesMXBean {
+
+    private final AgentOptions options;
+    private final Supplier<List<SiteRow>> rows;
+    private volatile int window;
+    private volatile long minGrowth;
+
+    /** Creates the bean over {@code rows}, starting from the thresholds in {@code options}. */
+    public SitesBean(AgentOptions options, Supplier<List<SiteRow>> rows) {
+        this.options = options;
+        this.rows = rows;
+        this.window = options.window();
+        this.minGrowth = options.minGrowth();
+    }
+
+    /** Registers the bean in the platform MBean server. */
+    public void register() throws Exception {
+        ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
+    }
+
+    @Override
+    public List<SiteInfo> getSites() {
+        return rows.get().stream().map(SiteInfo::new).toList();
+    }
+
+    @Override
+    public String getSummaryTable() {
+        return SummaryTable.format(rows.get());
+    }
+
+    @Override
+    public int getWindow() {
+        return window;
+    }
+
+    @Override
+    public void setWindow(int window) {
+        if (window < 4 || window > 10_000) {
+            throw new IllegalArgumentException("window must be from 4 to 10000, was " + window);
+        }
+        this.window = window;
+    }
+
+    @Override
+    public long getMinGrowth() {
+        return minGrowth;
+    }
+
+    @Override
+    public void setMinGrowth(long minGrowth) {
+        if (minGrowth < 1) {
+            throw new IllegalArgumentException("minGrowth must be at least 1, was " + minGrowth);
+        }
+        this.minGrowth = minGrowth;
+    }
+
+    @Override
+    public String getInterval() {
+        return AgentOptions.format(options.interval());
+    }
+
+    @Override
+    public String getPackages() {
+        return String.join(":", options.packages());
+    }
+}

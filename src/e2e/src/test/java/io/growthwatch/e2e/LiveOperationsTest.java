@@ -1,0 +1,150 @@
+package io.growthwatch.e2e;
+
+import com.google.gson.JsonObject;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Operating the agent live: attach to a running JVM, status, JMX, JFR, config file. */
+class LiveOperationsTest {
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** Runs {@code java -jar growthwatch-agent.jar ARGS} and returns its exit code and output. */
+    private static String[] cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", AgentRun.AGENT_JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new String[] {String.valueOf(p.exitValue()), out};
+    }
+
+    @Test
+    void attachToARunningLeakAdoptsItsMapReportsItAndShowsItInStatus() throws Exception {
+        Path dir = Files.createTempDirectory("growthwatch-attach");
+        Path report = dir.resolve("growth.jsonl");
+        File err = dir.resolve("stderr.txt").toFile();
+        Process app = new ProcessBuilder(JAVA, "-cp", AgentRun.SCENARIO_CLASSES.toString(), "com.acme.scenarios.SeedTracker", "30")
+                .redirectError(err).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        try {
+            Thread.sleep(3000);
+            String pid = String.valueOf(app.pid());
+            String[] attached = cli("attach", pid, "packages=com.acme.scenarios,interval=500ms,report=" + report);
+            assertThat(attached[0]).as(attached[1]).isEqualTo("0");
+            String[] again = cli("attach", pid, "packages=com.acme.scenarios");
+            assertThat(again[0]).isEqualTo("1");
+            assertThat(again[1]).contains("already running in " + pid);
+
+            Thread.sleep(15_000);
+            String[] status = cli("status", pid);
+            assertThat(status[0]).as(status[1]).isEqualTo("0");
+            String seen = AgentRun.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)");
+            assertThat(status[1]).contains("leak-suspect").contains(seen).contains("field=com.acme.scenarios.SeedTracker.sessions");
+        } finally {
+            app.destroy();
+            app.waitFor(10, TimeUnit.SECONDS);
+        }
+        List<JsonObject> suspects = new ArrayList<>();
+        for (String line : Files.readAllLines(report)) {
+            JsonObject e = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+            if (e.get("event").getAsString().equals("leak-suspect")) {
+                suspects.add(e);
+            }
+        }
+        assertThat(suspects).isNotEmpty();
+        JsonObject alert = suspects.get(0);
+        assertThat(alert.get("site").getAsString())
+                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)"));
+        assertThat(alert.get("allocatedBeforeAttach").getAsBoolean()).isTrue();
+        assertThat(alert.get("field").getAsString()).isEqualTo("com.acme.scenarios.SeedTracker.sessions");
+        assertThat(Files.readString(err.toPath())).contains("attached=\"true\"");
+    }
+
+    @Test
+    void statusOfAJvmWithoutTheAgentSaysSo() throws Exception {
+        Process app = new ProcessBuilder(JAVA, "-cp", AgentRun.SCENARIO_CLASSES.toString(), "com.acme.scenarios.SeedTracker", "15")
+                .redirectErrorStream(true).start();
+        try {
+            Thread.sleep(1500);
+            String[] status = cli("status", String.valueOf(app.pid()));
+            assertThat(status[0]).isEqualTo("1");
+            assertThat(status[1].strip()).isEqualTo("growthwatch: not running in " + app.pid());
+        } finally {
+            app.destroy();
+            app.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void attachToAMissingProcessGivesTheReasonInOneLine() throws Exception {
+        String[] result = cli("attach", "999999999", "packages=com.acme");
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[1].strip().lines()).hasSize(1).first().asString().startsWith("growthwatch: cannot attach to 999999999: ");
+    }
+
+    @Test
+    void mbeanExposesSitesAndAThresholdChangedOverJmxTakesEffect() throws Exception {
+        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=500ms,report=$REPORT", List.of(),
+                "com.acme.scenarios.MBeanClient", "10");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stdout).contains("window=20").contains("window after set=6");
+        assertThat(run.stderr).contains("thresholds changed window=\"6\"");
+        String site = AgentRun.siteOf("com.acme.scenarios.MBeanClient", "<clinit>", "LEAK = new HashMap<>()");
+        assertThat(run.stdout).contains("site " + site + " status=leak-suspect field=com.acme.scenarios.MBeanClient.LEAK");
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).isNotEmpty();
+        assertThat(suspects.get(0).getAsJsonArray("trend")).hasSize(6);
+    }
+
+    @Test
+    void flightRecordingContainsTheLeakSuspectEventWithItsSite() throws Exception {
+        Path jfr = Files.createTempDirectory("growthwatch-jfr").resolve("leak.jfr");
+        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=500ms",
+                List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=default"), "com.acme.scenarios.SeedTracker", "13");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<RecordedEvent> ours = RecordingFile.readAllEvents(jfr).stream()
+                .filter(e -> e.getEventType().getName().startsWith("growthwatch.")).toList();
+        String site = AgentRun.siteOf("com.acme.scenarios.SeedTracker", "<init>", "sessions = new HashMap<>()");
+        assertThat(ours).anySatisfy(e -> {
+            assertThat(e.getEventType().getName()).isEqualTo("growthwatch.LeakSuspect");
+            assertThat(e.getString("site")).isEqualTo(site);
+            assertThat(e.getLong("entries")).isPositive();
+        });
+        assertThat(ours).anySatisfy(e -> assertThat(e.getEventType().getName()).isEqualTo("growthwatch.SiteSample"));
+    }
+
+    @Test
+    void badValueInAConfigFileGivesOneErrorLine() throws Exception {
+        Path config = Files.createTempDirectory("growthwatch-config").resolve("growthwatch.properties");
+        Files.writeString(config, "packages=com.acme.scenarios\nwindow=many\n");
+
+        AgentRun run = AgentRun.run("config=" + config, List.of(), "com.acme.scenarios.PerRequestMaps", "0");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stderr.lines().toList()).containsExactly("[growthwatch] ERROR option 'window': 'many' is out of range;"
+                + " expected a whole number from 4 to 10000; growthwatch is disabled, the application continues");
+    }
+
+    @Test
+    void configFileIsReadAndSystemPropertiesOverrideIt() throws Exception {
+        Path config = Files.createTempDirectory("growthwatch-config").resolve("growthwatch.properties");
+        Files.writeString(config, "packages=com.acme.scenarios\ninterval=2s\nwindow=30\n");
+
+        AgentRun run = AgentRun.run("config=" + config, List.of("-Dgrowthwatch.window=12"), "com.acme.scenarios.PerRequestMaps", "0");
+
+        assertThat(run.stderr).contains("started packages=\"com.acme.scenarios\" interval=\"2s\" window=\"12\"");
+    }
+}
