@@ -8,6 +8,10 @@ public final class Faults {
     private static final AtomicLong COUNT = new AtomicLong();
     private static volatile Throwable first;
 
+    /** For fault-injection tests only: when positive, one hook call in this many fails on purpose. */
+    static volatile int injectEvery;
+    private static int injectTick; // racy on purpose: which call fails does not matter
+
     private Faults() {
     }
 
@@ -19,6 +23,19 @@ public final class Faults {
             }
         } catch (Throwable ignored) {
             // nothing can be done here without risking the application's thread
+        }
+    }
+
+    /** Makes one hook bookkeeping in {@code every} throw, to test that faults never reach the application. */
+    public static void injectEvery(int every) {
+        injectEvery = every;
+    }
+
+    /** Throws an injected fault when fault injection is on and it is this call's turn. */
+    static void maybeInject() {
+        int every = injectEvery;
+        if (every > 0 && ++injectTick % every == 0) {
+            throw new IllegalStateException("fault injected into a growthwatch hook (test)");
         }
     }
 

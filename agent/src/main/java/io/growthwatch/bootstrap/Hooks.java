@@ -29,6 +29,7 @@ public final class Hooks {
             return;
         }
         try {
+            Faults.maybeInject();
             AllocSite site = Registry.allocSite(siteId);
             if (site != null && site.admit(map)) {
                 Registry.instances().add(map, site);
@@ -174,6 +175,7 @@ public final class Hooks {
             return null; // a null receiver must fail in the original call, with the original exception
         }
         try {
+            Faults.maybeInject();
             CallSite site = Registry.callSite(callSite);
             return site == null ? null : site.counterFor(map);
         } catch (Throwable t) {

@@ -1,5 +1,6 @@
 package io.growthwatch.core;
 
+import io.growthwatch.bootstrap.Faults;
 import io.growthwatch.bootstrap.Registry;
 import io.growthwatch.core.config.AgentOptions;
 import io.growthwatch.core.instrument.MapInstrumentation;
@@ -31,14 +32,19 @@ final class Activation {
             return;
         }
         System.setProperty(ACTIVE_PROPERTY, String.join(":", options.packages()));
-        MapInstrumentation transformer = new MapInstrumentation(new PackageFilter(options.packages(), options.excludes()));
+        FaultInjection faults = FaultInjection.fromSystemProperty();
+        if (faults.hooks()) {
+            Faults.injectEvery(FaultInjection.HOOK_FAULT_EVERY);
+        }
+        MapInstrumentation transformer = new MapInstrumentation(new PackageFilter(options.packages(), options.excludes()),
+                faults.transform());
         Registry.enable();
         if (attached) {
             Registry.adoptPreexisting();
         }
         instrumentation.addTransformer(transformer, true);
         int retransformed = retransformLoaded(instrumentation, transformer);
-        AgentRuntime.start(options, instrumentation, transformer, report, attached, retransformed);
+        AgentRuntime.start(options, instrumentation, transformer, report, attached, retransformed, faults.sampler());
     }
 
     /** Retransforms classes of the chosen packages that were loaded before the transformer was added. */

@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class AgentRuntime implements Runnable {
 
+    /** After the first report of faults caught in hooks, further reports come at most this often. */
+    static final long FAULT_REPORT_PERIOD_MILLIS = 10 * 60 * 1000L;
+
     /** Consecutive failed samples after which the agent switches itself off. */
     static final int MAX_CONSECUTIVE_FAILURES = 5;
 
@@ -38,6 +41,8 @@ final class AgentRuntime implements Runnable {
     private final Reporter report;
     private final boolean attached;
     private final int retransformed;
+    private final boolean failSamplesOnPurpose;
+    private long faultsReportedAtMillis;
     private volatile Sampler sampler;
     private Detector detector;
     private SitesBean bean;
@@ -46,7 +51,8 @@ final class AgentRuntime implements Runnable {
     private long transformFailuresReported;
 
     private AgentRuntime(AgentOptions options, Instrumentation instrumentation, MapInstrumentation transformer,
-                         Reporter report, boolean attached, int retransformed) {
+                         Reporter report, boolean attached, int retransformed, boolean failSamplesOnPurpose) {
+        this.failSamplesOnPurpose = failSamplesOnPurpose;
         this.options = options;
         this.instrumentation = instrumentation;
         this.transformer = transformer;
@@ -56,8 +62,9 @@ final class AgentRuntime implements Runnable {
     }
 
     static void start(AgentOptions options, Instrumentation instrumentation, MapInstrumentation transformer,
-                      Reporter report, boolean attached, int retransformed) {
-        AgentRuntime runtime = new AgentRuntime(options, instrumentation, transformer, report, attached, retransformed);
+                      Reporter report, boolean attached, int retransformed, boolean failSamplesOnPurpose) {
+        AgentRuntime runtime = new AgentRuntime(options, instrumentation, transformer, report, attached, retransformed,
+                failSamplesOnPurpose);
         Thread thread = new Thread(runtime, "growthwatch-sampler");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
@@ -127,6 +134,9 @@ final class AgentRuntime implements Runnable {
             long now = System.currentTimeMillis();
             try {
                 synchronized (this) {
+                    if (failSamplesOnPurpose) {
+                        throw new IllegalStateException("fault injected into the sampler (test)");
+                    }
                     applyThresholds();
                     sampler.sample(now);
                     if (now >= nextSummary) {
@@ -140,7 +150,9 @@ final class AgentRuntime implements Runnable {
                 if (++failures >= MAX_CONSECUTIVE_FAILURES) {
                     throw new IllegalStateException("sampling failed " + failures + " times in a row", e);
                 }
-                log.atWarn().setMessage("sampling failed; will retry").addKeyValue("error", e.toString()).log();
+                if (failures == 1) {
+                    log.atWarn().setMessage("sampling failed; will retry").addKeyValue("error", e.toString()).log();
+                }
             }
         }
     }
@@ -178,14 +190,16 @@ final class AgentRuntime implements Runnable {
     /** Reports, at most once per interval, faults caught in hooks and classes left untransformed. */
     private void reportOwnProblems() {
         long faults = Faults.count();
-        if (faults > faultsReported) {
+        long now = System.currentTimeMillis();
+        if (faults > faultsReported && (faultsReported == 0 || now - faultsReportedAtMillis >= FAULT_REPORT_PERIOD_MILLIS)) {
+            faultsReportedAtMillis = now;
             log.atWarn().setMessage("errors inside growthwatch hooks were caught; the application was not affected")
                     .addKeyValue("count", faults).addKeyValue("first", String.valueOf(Faults.first())).log();
             faultsReported = faults;
         }
         long failed = transformer.failedCount();
         if (failed > transformFailuresReported) {
-            log.atInfo().setMessage("classes left uninstrumented after an error")
+            log.atDebug().setMessage("classes left uninstrumented after an error")
                     .addKeyValue("count", failed).addKeyValue("last", transformer.takeLastFailure()).log();
             transformFailuresReported = failed;
         }

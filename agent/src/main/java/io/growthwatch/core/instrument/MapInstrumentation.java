@@ -22,9 +22,17 @@ public final class MapInstrumentation implements ClassFileTransformer {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
+    private final boolean failOnPurpose;
+
     /** Creates a transformer for the classes {@code filter} accepts. */
     public MapInstrumentation(PackageFilter filter) {
+        this(filter, false);
+    }
+
+    /** As {@link #MapInstrumentation(PackageFilter)}; with {@code failOnPurpose} every rewrite fails (fault-injection tests). */
+    public MapInstrumentation(PackageFilter filter, boolean failOnPurpose) {
         this.filter = filter;
+        this.failOnPurpose = failOnPurpose;
         this.ownLoader = MapInstrumentation.class.getClassLoader();
     }
 
@@ -35,6 +43,9 @@ public final class MapInstrumentation implements ClassFileTransformer {
             return null;
         }
         try {
+            if (failOnPurpose) {
+                throw new IllegalStateException("fault injected into the transformer (test)");
+            }
             byte[] rewritten = rewrite(loader, className, classfile);
             if (rewritten != null) {
                 transformed.incrementAndGet();

@@ -1,0 +1,51 @@
+package io.growthwatch.e2e;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Faults injected into the agent never reach the application: same output, same exit code. */
+class FaultsTest {
+
+    private static final String OPTIONS = "packages=com.acme.scenarios,interval=500ms";
+    private static AgentRun plain;
+
+    @BeforeAll
+    static void runWithoutAgent() throws Exception {
+        plain = AgentRun.run(null, List.of(), "com.acme.scenarios.Workload", "0");
+        assertThat(plain.exitCode).isZero();
+        assertThat(plain.stdout).startsWith("workload checksum=");
+    }
+
+    @Test
+    void faultsInHooksAreCaughtLoggedOnceAndResultsStayTheSame() throws Exception {
+        AgentRun run = AgentRun.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=hooks"), "com.acme.scenarios.Workload", "3");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).isEqualTo(plain.stdout);
+        assertThat(run.stderr).containsOnlyOnce("errors inside growthwatch hooks were caught")
+                .contains("fault injected into a growthwatch hook (test)");
+    }
+
+    @Test
+    void classesTheAgentFailsToTransformLoadUnchanged() throws Exception {
+        AgentRun run = AgentRun.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=transform"), "com.acme.scenarios.Workload", "1");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).isEqualTo(plain.stdout);
+        assertThat(run.stderr).doesNotContain("Exception").doesNotContain("ERROR");
+    }
+
+    @Test
+    void samplerThatKeepsFailingSwitchesTheHooksOffAndTheApplicationGoesOn() throws Exception {
+        AgentRun run = AgentRun.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=sampler"), "com.acme.scenarios.Workload", "4");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).isEqualTo(plain.stdout);
+        assertThat(run.stderr).containsOnlyOnce("sampling failed; will retry")
+                .containsOnlyOnce("stopped after an internal error").contains("hooks are switched off");
+    }
+}
