@@ -24,6 +24,7 @@ public final class AllocSite {
     private final LongAdder allocations = new LongAdder();
     private final AtomicInteger tracked = new AtomicInteger();
     private volatile String runtimeType;
+    private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
     private final CallCounter overflow = new CallCounter(this, null);
     private int sampleTick; // racy on purpose: a lost increment only shifts which instance is sampled
@@ -58,6 +59,18 @@ public final class AllocSite {
     /** Where in the source the map is allocated. */
     public SiteLocation location() {
         return location;
+    }
+
+    /**
+     * The name reports use: the location, followed by the defining class loader's name when another
+     * loader defines a class of the same name with a site at the same place (two copies of one class).
+     */
+    public String displayName() {
+        return nameShared ? location + " [loader " + location.loaderName() + "]" : location.toString();
+    }
+
+    void markNameShared() {
+        nameShared = true;
     }
 
     /** The class named in the {@code new} expression, as a Java name. */

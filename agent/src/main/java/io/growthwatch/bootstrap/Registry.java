@@ -19,6 +19,7 @@ public final class Registry {
 
     private static final InstanceTable INSTANCES = new InstanceTable(MAX_TRACKED_INSTANCES);
     private static final Map<String, Integer> IDS = new HashMap<>();
+    private static final Map<String, AllocSite> BY_NAME = new HashMap<>();
     private static volatile AllocSite[] allocSites = new AllocSite[64];
     private static volatile CallSite[] callSites = new CallSite[64];
     private static int allocCount;
@@ -93,8 +94,14 @@ public final class Registry {
         if (id >= sites.length) {
             sites = java.util.Arrays.copyOf(sites, sites.length * 2);
         }
-        sites[id] = new AllocSite(id, location, declaredType, field, adopted);
+        AllocSite site = new AllocSite(id, location, declaredType, field, adopted);
+        sites[id] = site;
         allocSites = sites;
+        AllocSite namesake = BY_NAME.putIfAbsent(location.toString(), site);
+        if (namesake != null && !namesake.location().loaderName().equals(location.loaderName())) {
+            namesake.markNameShared();
+            site.markNameShared();
+        }
         IDS.put(key, id);
         return id;
     }

@@ -128,7 +128,7 @@ public final class Detector {
         long bytesPerEntry = heap.entryBytes(site, sample.slotsPerEntry());
         long bytesPerHour = Projection.bytesPerHour(perMinute, bytesPerEntry);
         long max = heap.heapMax();
-        return new Finding(event, site.location().toString(), site.type(), site.field(), sample.instances(),
+        return new Finding(event, site.displayName(), site.type(), site.field(), sample.instances(),
                 sample.entries(), perMinute, site.inserts(), site.removes(), watch.uncountedRemoves(),
                 inserters.subList(0, Math.min(TOP_CALL_SITES, inserters.size())),
                 removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),

@@ -109,7 +109,7 @@ public final class Sampler {
         List<SiteRow> rows = new ArrayList<>();
         totals.forEach((site, t) -> {
             if (t.entries > 0) {
-                rows.add(new SiteRow(site.location().toString(), site.type(), site.field(), t.instances, t.entries,
+                rows.add(new SiteRow(site.displayName(), site.type(), site.field(), t.instances, t.entries,
                         detector.entriesPerMinute(site), site.inserts(), site.removes(),
                         detector.isSuspect(site) ? Finding.LEAK_SUSPECT : "ok"));
             }
@@ -154,7 +154,7 @@ public final class Sampler {
             if (capacity >= OVERSIZED_FACTOR * needed && wasted >= oversizedMinBytes) {
                 tracked.markOversizedReported();
                 AllocSite site = tracked.site();
-                oversized.add(new Oversized(site.location().toString(), site.type(), site.field(), size, capacity,
+                oversized.add(new Oversized(site.displayName(), site.type(), site.field(), size, capacity,
                         wasted, Instant.ofEpochMilli(nowMillis)));
             }
         }
