@@ -2,7 +2,6 @@ package io.growthwatch.bootstrap;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /** A place in application code that allocates maps: one {@code new HashMap(...)} expression. */
 public final class AllocSite {
@@ -21,12 +20,13 @@ public final class AllocSite {
     private final String declaredType;
     private final String field;
     private final boolean adopted;
-    private final LongAdder allocations = new LongAdder();
+    private long allocations; // racy by design: an approximate count, no atomic instruction per allocation
+    private volatile boolean concurrent;
     private final AtomicInteger tracked = new AtomicInteger();
     private volatile String runtimeType;
     private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
-    private final CallCounter overflow = new CallCounter(this, null);
+    private volatile CallCounter overflow;
     private int sampleTick; // racy on purpose: a lost increment only shifts which instance is sampled
     private int insertTick; // racy on purpose, as above
     private volatile WeakReference<Object> sampledKey;
@@ -91,7 +91,12 @@ public final class AllocSite {
 
     /** Maps allocated here since the agent started. */
     public long allocations() {
-        return allocations.sum();
+        return allocations;
+    }
+
+    /** Whether this site's maps are concurrent maps (known from its first instance). */
+    public boolean concurrent() {
+        return concurrent;
     }
 
     /** Instances of this site currently held in the instance table. */
@@ -101,7 +106,8 @@ public final class AllocSite {
 
     /** Keys inserted through instrumented call sites into this site's tracked instances. */
     public long inserts() {
-        long n = overflow.inserts();
+        CallCounter overflow = this.overflow;
+        long n = overflow == null ? 0 : overflow.inserts();
         for (CallCounter c : counters) {
             n += c.inserts();
         }
@@ -110,7 +116,8 @@ public final class AllocSite {
 
     /** Keys removed through instrumented call sites from this site's tracked instances. */
     public long removes() {
-        long n = overflow.removes();
+        CallCounter overflow = this.overflow;
+        long n = overflow == null ? 0 : overflow.removes();
         for (CallCounter c : counters) {
             n += c.removes();
         }
@@ -120,7 +127,8 @@ public final class AllocSite {
     /** A snapshot of the per-call-site counters of this site. */
     public CallCounter[] callCounters() {
         CallCounter[] snapshot = counters;
-        if (overflow.inserts() == 0 && overflow.removes() == 0) {
+        CallCounter overflow = this.overflow;
+        if (overflow == null) {
             return snapshot.clone();
         }
         CallCounter[] withOverflow = java.util.Arrays.copyOf(snapshot, snapshot.length + 1);
@@ -150,14 +158,20 @@ public final class AllocSite {
 
     /** Decides whether a newly allocated instance is tracked, counting the allocation. */
     boolean admit(Object map) {
-        allocations.increment();
+        allocations++;
         if (runtimeType == null) {
-            runtimeType = map.getClass().getName();
+            observeType(map);
         }
         if (tracked.get() < ALWAYS_TRACKED) {
             return true;
         }
         return ++sampleTick % SAMPLE_EVERY == 0;
+    }
+
+    /** Learns the runtime class of this site's maps from one instance. */
+    void observeType(Object map) {
+        concurrent = map instanceof java.util.concurrent.ConcurrentMap;
+        runtimeType = map.getClass().getName();
     }
 
     void trackedAdded() {
@@ -186,6 +200,9 @@ public final class AllocSite {
             }
         }
         if (current.length >= MAX_CALL_SITES) {
+            if (overflow == null) {
+                overflow = new CallCounter(this, null);
+            }
             return overflow;
         }
         CallCounter created = new CallCounter(this, callSite);

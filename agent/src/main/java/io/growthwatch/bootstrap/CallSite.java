@@ -78,8 +78,12 @@ public final class CallSite {
             if (existing != null || adoptions >= MAX_ADOPTIONS) {
                 return existing;
             }
-            AllocSite site = Registry.adoptedSite(this, map.getClass().getName());
-            if (site == null || !Registry.instances().add(map, site)) {
+            AllocSite site = Registry.adoptedSite(this, map.getClass());
+            if (site == null) {
+                return null;
+            }
+            site.observeType(map);
+            if (!Registry.instances().add(map, site)) {
                 return null;
             }
             adoptions++;

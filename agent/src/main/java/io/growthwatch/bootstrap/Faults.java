@@ -9,7 +9,7 @@ public final class Faults {
     private static volatile Throwable first;
 
     /** For fault-injection tests only: when positive, one hook call in this many fails on purpose. */
-    static volatile int injectEvery;
+    static int injectEvery; // set before any instrumented code runs; plain, to keep hooks free of volatile reads
     private static int injectTick; // racy on purpose: which call fails does not matter
 
     private Faults() {

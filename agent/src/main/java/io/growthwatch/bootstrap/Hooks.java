@@ -1,7 +1,6 @@
 package io.growthwatch.bootstrap;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -45,7 +44,7 @@ public final class Hooks {
         if (counter == null) {
             return map.put(key, value);
         }
-        int before = sizeUnlessConcurrent(map);
+        int before = sizeUnlessConcurrent(counter, map);
         Object previous = map.put(key, value);
         recordInsert(counter, map, before, previous == null, key, value);
         return previous;
@@ -57,7 +56,7 @@ public final class Hooks {
         if (counter == null) {
             return map.putIfAbsent(key, value);
         }
-        int before = sizeUnlessConcurrent(map);
+        int before = sizeUnlessConcurrent(counter, map);
         Object previous = map.putIfAbsent(key, value);
         recordInsert(counter, map, before, previous == null, key, value);
         return previous;
@@ -82,8 +81,8 @@ public final class Hooks {
         if (counter == null) {
             return map.computeIfAbsent(key, mapping);
         }
-        boolean had = containsKey(map, key);
-        int before = sizeUnlessConcurrent(map);
+        boolean had = containsKey(counter, map, key);
+        int before = sizeUnlessConcurrent(counter, map);
         Object result = map.computeIfAbsent(key, mapping);
         recordKeyed(counter, map, before, had, key, result);
         return result;
@@ -96,8 +95,8 @@ public final class Hooks {
         if (counter == null) {
             return map.computeIfPresent(key, remapping);
         }
-        boolean had = containsKey(map, key);
-        int before = sizeUnlessConcurrent(map);
+        boolean had = containsKey(counter, map, key);
+        int before = sizeUnlessConcurrent(counter, map);
         Object result = map.computeIfPresent(key, remapping);
         recordKeyed(counter, map, before, had, key, result);
         return result;
@@ -110,8 +109,8 @@ public final class Hooks {
         if (counter == null) {
             return map.compute(key, remapping);
         }
-        boolean had = containsKey(map, key);
-        int before = sizeUnlessConcurrent(map);
+        boolean had = containsKey(counter, map, key);
+        int before = sizeUnlessConcurrent(counter, map);
         Object result = map.compute(key, remapping);
         recordKeyed(counter, map, before, had, key, result);
         return result;
@@ -124,8 +123,8 @@ public final class Hooks {
         if (counter == null) {
             return map.merge(key, value, remapping);
         }
-        boolean had = containsKey(map, key);
-        int before = sizeUnlessConcurrent(map);
+        boolean had = containsKey(counter, map, key);
+        int before = sizeUnlessConcurrent(counter, map);
         Object result = map.merge(key, value, remapping);
         recordKeyed(counter, map, before, had, key, result);
         return result;
@@ -137,7 +136,7 @@ public final class Hooks {
         if (counter == null) {
             return map.remove(key);
         }
-        int before = sizeUnlessConcurrent(map);
+        int before = sizeUnlessConcurrent(counter, map);
         Object previous = map.remove(key);
         if (before < 0) {
             record(counter, 0, previous != null ? 1 : 0);
@@ -185,8 +184,8 @@ public final class Hooks {
     }
 
     /** The size of a map whose {@code size()} is exact and cheap, or -1 for concurrent maps. */
-    private static int sizeUnlessConcurrent(Map<?, ?> map) {
-        return map instanceof ConcurrentMap ? -1 : sizeOf(map);
+    private static int sizeUnlessConcurrent(CallCounter counter, Map<?, ?> map) {
+        return counter.concurrent() ? -1 : sizeOf(map);
     }
 
     private static int sizeOf(Map<?, ?> map) {
@@ -198,9 +197,9 @@ public final class Hooks {
         }
     }
 
-    private static boolean containsKey(Map<?, ?> map, Object key) {
+    private static boolean containsKey(CallCounter counter, Map<?, ?> map, Object key) {
         try {
-            if (key == null && map instanceof ConcurrentMap) {
+            if (key == null && counter.concurrent()) {
                 return false; // the original call rejects the null key itself
             }
             return map.containsKey(key);

@@ -75,9 +75,10 @@ public final class Registry {
     }
 
     /** The site standing for maps adopted at {@code callSite}, registered on first use; null at the cap. */
-    static AllocSite adoptedSite(CallSite callSite, String type) {
-        int id = allocSite("adopted|" + callSite.id(), callSite.location(), type, callSite.receiverField(), true);
-        return allocSite(id);
+    static AllocSite adoptedSite(CallSite callSite, Class<?> type) {
+        AllocSite site = allocSite(allocSite("adopted|" + callSite.id(), callSite.location(), type.getName(),
+                callSite.receiverField(), true));
+        return site;
     }
 
     private static synchronized int allocSite(String key, SiteLocation location, String declaredType, String field,
