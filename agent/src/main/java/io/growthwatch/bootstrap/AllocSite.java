@@ -1,6 +1,7 @@
 package io.growthwatch.bootstrap;
 
 import java.lang.ref.WeakReference;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A place in application code that allocates maps: one {@code new HashMap(...)} expression. */
@@ -27,7 +28,6 @@ public final class AllocSite {
     private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
     private volatile CallCounter overflow;
-    private int sampleTick; // racy on purpose: a lost increment only shifts which instance is sampled
     private int insertTick; // racy on purpose, as above
     private volatile WeakReference<Object> sampledKey;
     private volatile WeakReference<Object> sampledValue;
@@ -89,7 +89,7 @@ public final class AllocSite {
         return t != null ? t : declaredType;
     }
 
-    /** Maps allocated here since the agent started. */
+    /** Maps allocated here since the agent started: exact up to {@link #ALWAYS_TRACKED}, estimated beyond. */
     public long allocations() {
         return allocations;
     }
@@ -158,14 +158,22 @@ public final class AllocSite {
 
     /** Decides whether a newly allocated instance is tracked, counting the allocation. */
     boolean admit(Object map) {
-        allocations++;
         if (runtimeType == null) {
             observeType(map);
+        }
+        // Busy sites must not write shared fields on every allocation (threads would contend for the
+        // cache line): the count is exact up to ALWAYS_TRACKED, then advanced only on sampled ones.
+        if (allocations < ALWAYS_TRACKED) {
+            allocations++;
         }
         if (tracked.get() < ALWAYS_TRACKED) {
             return true;
         }
-        return ++sampleTick % SAMPLE_EVERY == 0;
+        if (ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
+            return false;
+        }
+        allocations += SAMPLE_EVERY;
+        return true;
     }
 
     /** Learns the runtime class of this site's maps from one instance. */

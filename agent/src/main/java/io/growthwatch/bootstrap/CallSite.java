@@ -12,6 +12,21 @@ public final class CallSite {
     /** The last tracked receiver seen here; racy reads are safe because {@link Hit} is immutable. */
     private Hit last;
 
+    /** Receivers that were not tracked; stops changing once the call site is cold. */
+    private int misses;
+
+    /**
+     * Set once {@link #COLD_AFTER_MISSES} receivers were untracked, as at a call site that
+     * fills per-request maps. A cold call site looks receivers up once per sampling interval only,
+     * and otherwise counts just the receiver it has cached: per-request maps then cost no identity
+     * hash and no lookup. Racy on purpose: a stale read only costs or saves one lookup.
+     */
+    private boolean cold;
+    private int lookupEpoch;
+
+    /** Untracked receivers after which a call site turns cold. */
+    static final int COLD_AFTER_MISSES = 1024;
+
     /** Maps adopted at most per call site. */
     static final int MAX_ADOPTIONS = 16;
 
@@ -51,10 +66,20 @@ public final class CallSite {
         if (hit != null && hit.instance.get() == map) {
             return hit.counter;
         }
+        if (cold) {
+            int epoch = Registry.epoch;
+            if (epoch == lookupEpoch) {
+                return null;
+            }
+            lookupEpoch = epoch;
+        }
         TrackedMap tracked = Registry.instances().find(map);
         if (tracked == null) {
             tracked = Registry.adopting ? adopt(map) : null;
             if (tracked == null) {
+                if (!cold && ++misses >= COLD_AFTER_MISSES) {
+                    cold = true;
+                }
                 return null;
             }
         }

@@ -28,6 +28,14 @@ public final class Registry {
     /** Whether hooks do any work; cleared when the agent stops or its sampler dies. */
     static volatile boolean enabled;
 
+    /** Advanced by the agent once per sampling interval; cold call sites look receivers up once per epoch. */
+    static volatile int epoch;
+
+    /** Starts a new epoch: called by the agent's sampler every interval. */
+    public static void nextEpoch() {
+        epoch++;
+    }
+
     /** Whether untracked maps met at call sites are adopted: after a dynamic attach only. */
     static volatile boolean adopting;
 

@@ -66,6 +66,7 @@ public final class Sampler {
 
     /** Takes one sample of every site at {@code nowMillis} and reports what it finds. */
     public void sample(long nowMillis) {
+        Registry.nextEpoch();
         List<Oversized> oversized = new ArrayList<>();
         Map<AllocSite, Totals> totals = measure(oversized, nowMillis);
         int reported = 0;
