@@ -81,6 +81,18 @@ public final class Hooks {
         if (counter == null) {
             return map.computeIfAbsent(key, mapping);
         }
+        if (counter.concurrent()) {
+            if (key == null || mapping == null) {
+                return map.computeIfAbsent(key, mapping); // the map rejects these itself
+            }
+            Recording.IfAbsent recording = new Recording.IfAbsent(mapping);
+            Object result = map.computeIfAbsent(key, recording);
+            record(counter, recording.ran && result != null ? 1 : 0, 0);
+            if (recording.ran && result != null) {
+                offerEntry(counter, key, result);
+            }
+            return result;
+        }
         boolean had = containsKey(counter, map, key);
         int before = sizeUnlessConcurrent(counter, map);
         Object result = map.computeIfAbsent(key, mapping);
@@ -94,6 +106,12 @@ public final class Hooks {
         CallCounter counter = counter(map, callSite);
         if (counter == null) {
             return map.computeIfPresent(key, remapping);
+        }
+        if (counter.concurrent() && remapping != null) {
+            Recording.Remapping recording = new Recording.Remapping(remapping);
+            Object result = map.computeIfPresent(key, recording);
+            record(counter, 0, recording.ran && result == null ? 1 : 0);
+            return result;
         }
         boolean had = containsKey(counter, map, key);
         int before = sizeUnlessConcurrent(counter, map);
@@ -109,6 +127,16 @@ public final class Hooks {
         if (counter == null) {
             return map.compute(key, remapping);
         }
+        if (counter.concurrent() && remapping != null) {
+            Recording.Remapping recording = new Recording.Remapping(remapping);
+            Object result = map.compute(key, recording);
+            boolean had = recording.ran && recording.hadValue;
+            record(counter, !had && result != null ? 1 : 0, had && result == null ? 1 : 0);
+            if (!had && result != null) {
+                offerEntry(counter, key, result);
+            }
+            return result;
+        }
         boolean had = containsKey(counter, map, key);
         int before = sizeUnlessConcurrent(counter, map);
         Object result = map.compute(key, remapping);
@@ -122,6 +150,15 @@ public final class Hooks {
         CallCounter counter = counter(map, callSite);
         if (counter == null) {
             return map.merge(key, value, remapping);
+        }
+        if (counter.concurrent() && remapping != null && value != null) {
+            Recording.Merging recording = new Recording.Merging(remapping);
+            Object result = map.merge(key, value, recording);
+            record(counter, !recording.ran && result != null ? 1 : 0, recording.ran && result == null ? 1 : 0);
+            if (!recording.ran && result != null) {
+                offerEntry(counter, key, result);
+            }
+            return result;
         }
         boolean had = containsKey(counter, map, key);
         int before = sizeUnlessConcurrent(counter, map);

@@ -68,6 +68,13 @@ final class AgentRuntime implements Runnable {
         Thread thread = new Thread(runtime, "growthwatch-sampler");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
+        try {
+            // registered here, not on the background thread, so that a JVM which exits at once still
+            // gets its summary when the agent got that far, and never a "shutdown in progress" error
+            Runtime.getRuntime().addShutdownHook(new Thread(runtime::atShutdown, "growthwatch-shutdown"));
+        } catch (IllegalStateException shuttingDown) {
+            return;
+        }
         thread.start();
     }
 
@@ -114,7 +121,6 @@ final class AgentRuntime implements Runnable {
                     .addKeyValue("attached", attached)
                     .addKeyValue("retransformed", retransformed)
                     .log();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::atShutdown, "growthwatch-shutdown"));
             registerBean();
             loop();
         } catch (Throwable t) {

@@ -4,6 +4,7 @@ package io.growthwatch.core.detect;
 final class SiteWatch {
 
     private long[] entries;
+    private long[] inserts; // counted inserts at each sample, cumulative
     private int count;
     private boolean suspect;
     private long entriesAtAlert;
@@ -15,13 +16,16 @@ final class SiteWatch {
 
     SiteWatch(int capacity) {
         this.entries = new long[capacity];
+        this.inserts = new long[capacity];
     }
 
-    void add(long value) {
+    void add(long value, long insertsSoFar) {
         if (count == entries.length) {
             System.arraycopy(entries, 1, entries, 0, count - 1);
+            System.arraycopy(inserts, 1, inserts, 0, count - 1);
             count--;
         }
+        inserts[count] = insertsSoFar;
         entries[count++] = value;
         idleSamples = value == 0 ? idleSamples + 1 : 0;
     }
@@ -52,16 +56,24 @@ final class SiteWatch {
 
     /** Keeps the newest samples that fit in {@code capacity}. */
     void resize(int capacity) {
-        long[] kept = new long[capacity];
         int n = Math.min(count, capacity);
-        System.arraycopy(entries, count - n, kept, 0, n);
-        entries = kept;
+        long[] keptEntries = new long[capacity];
+        long[] keptInserts = new long[capacity];
+        System.arraycopy(entries, count - n, keptEntries, 0, n);
+        System.arraycopy(inserts, count - n, keptInserts, 0, n);
+        entries = keptEntries;
+        inserts = keptInserts;
         count = n;
     }
 
     /** The samples held, oldest first. */
     long[] series() {
         return java.util.Arrays.copyOf(entries, count);
+    }
+
+    /** Counted inserts over the samples held: from the oldest sample to the newest. */
+    long insertsOverWindow() {
+        return count < 2 ? 0 : inserts[count - 1] - inserts[0];
     }
 
     long latest() {

@@ -23,16 +23,24 @@ final class SiteRegistrar {
         this.sourceFile = file;
     }
 
-    /** The id of the {@code ordinal}-th allocation site in a method, or -1 when the cap is reached. */
+    /**
+     * The id of the {@code ordinal}-th allocation site on a line, or -1 when the cap is reached. Keyed
+     * by line rather than by method descriptor, so that a field initializer that the compiler copies
+     * into every constructor is one site; without line numbers, by descriptor and ordinal in the method.
+     */
     int allocation(String method, String descriptor, int ordinal, int line, String declaredType, String field) {
-        String key = loaderKey + "|" + className + "." + method + descriptor + "#new" + ordinal;
+        String key = loaderKey + "|" + className + "." + method + where(descriptor, line) + "#new" + ordinal;
         return Registry.allocSite(key, location(method, line), declaredType.replace('/', '.'), field);
     }
 
     /** The id of the {@code ordinal}-th mutation call site in a method, or -1 when the cap is reached. */
     int call(String method, String descriptor, int ordinal, int line, String operation, String receiverField) {
-        String key = loaderKey + "|" + className + "." + method + descriptor + "#call" + ordinal;
+        String key = loaderKey + "|" + className + "." + method + where(descriptor, line) + "#call" + ordinal;
         return Registry.callSite(key, location(method, line), operation, receiverField);
+    }
+
+    private static String where(String descriptor, int line) {
+        return line >= 0 ? ":" + line : descriptor;
     }
 
     private SiteLocation location(String method, int line) {

@@ -74,8 +74,7 @@ final class SiteRewriter extends ClassVisitor {
         private PendingNew constructed; // constructed map whose hook waits for the next instruction
         private int line = -1;
         private String mapFieldRead; // first map-typed field read since the last line or label
-        private int allocations;
-        private int calls;
+        private final java.util.Map<Integer, int[]> ordinals = new java.util.HashMap<>(); // per line: allocations, calls
 
         MethodRewriter(MethodVisitor next, String method, String descriptor) {
             super(Opcodes.ASM9, next);
@@ -98,7 +97,8 @@ final class SiteRewriter extends ClassVisitor {
                 constructed = null;
                 String field = (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && fieldOwner != null
                         ? fieldOwner.replace('/', '.') + "." + fieldName : null;
-                int site = registrar.allocation(method, descriptor, allocations++, done.line, done.type, field);
+                int site = registrar.allocation(method, descriptor, ordinals.computeIfAbsent(done.line, l -> new int[2])[0]++,
+                        done.line, done.type, field);
                 if (site >= 0) {
                     super.visitInsn(Opcodes.DUP);
                     super.visitLdcInsn(site);
@@ -186,7 +186,8 @@ final class SiteRewriter extends ClassVisitor {
             if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
                 String operation = MapTypes.operation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
-                    int site = registrar.call(method, this.descriptor, calls++, line, operation, mapFieldRead);
+                    int site = registrar.call(method, this.descriptor, ordinals.computeIfAbsent(line, l -> new int[2])[1]++,
+                        line, operation, mapFieldRead);
                     if (site >= 0) {
                         super.visitLdcInsn(site);
                         super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, operation, MapTypes.hookDescriptor(descriptor), false);

@@ -102,4 +102,38 @@ class DetectorTest {
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).trend()).hasSize(15);
     }
+
+    /** Feeds samples of a site whose instrumented call site inserts {@code insertsPerSample} keys each interval. */
+    private List<Finding> feedWithInserts(String name, int insertsPerSample, long entriesStep) {
+        String key = name + System.nanoTime();
+        int alloc = Registry.allocSite("test|" + key, new SiteLocation("t." + name, "<init>", name + ".java", 3, "app"),
+                "java.util.HashMap", null);
+        int call = Registry.callSite("test|call|" + key, new SiteLocation("t." + name, "add", name + ".java", 9, "app"), "put", null);
+        Registry.enable();
+        java.util.Map<Object, Object> map = new java.util.HashMap<>();
+        io.growthwatch.bootstrap.Hooks.allocated(map, alloc);
+        AllocSite site = Registry.allocSites()[alloc];
+        List<Finding> findings = new ArrayList<>();
+        long next = 0;
+        for (int sample = 0; sample < 12; sample++) {
+            for (int i = 0; i < insertsPerSample; i++) {
+                io.growthwatch.bootstrap.Hooks.put(map, next++, Boolean.TRUE, call);
+            }
+            Finding f = detector.observe(new SiteSample(site, 1000 + entriesStep * sample, 1, -1), 1_000L * (sample + 1));
+            if (f != null) {
+                findings.add(f);
+            }
+        }
+        return findings;
+    }
+
+    @Test
+    void reapedMapWhoseSizeRisesWithTrafficIsNotASuspectWhenMostInsertsAreRemovedAgain() {
+        assertThat(feedWithInserts("reaped", 1_000, 200)).isEmpty(); // 80% of each interval's inserts go again
+    }
+
+    @Test
+    void leakThatLosesSomeOfItsKeysIsStillASuspect() {
+        assertThat(feedWithInserts("partial", 1_000, 600)).hasSize(1); // 40% removed, 60% kept for good
+    }
 }

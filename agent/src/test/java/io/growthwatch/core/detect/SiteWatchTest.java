@@ -28,7 +28,7 @@ class SiteWatchTest {
     void resizingKeepsTheNewestSamples() {
         SiteWatch watch = new SiteWatch(5);
         for (long v = 1; v <= 5; v++) {
-            watch.add(v);
+            watch.add(v, 0);
         }
         watch.resize(3);
 

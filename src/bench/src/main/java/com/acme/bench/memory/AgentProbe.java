@@ -1,0 +1,40 @@
+package com.acme.bench.memory;
+
+import java.lang.reflect.Method;
+
+/**
+ * Reads the agent's counts through reflection, when the agent runs: the instance table's entries and
+ * the allocation sites registered. Compiled without the agent, so it never links to its classes.
+ */
+public final class AgentProbe {
+
+    private static final String REGISTRY = "io.growthwatch.bootstrap.Registry";
+
+    private AgentProbe() {
+    }
+
+    /** Entries in the agent's instance table (live instances plus uncollected tombstones), or -1. */
+    public static long tableEntries() {
+        try {
+            Object table = registry().getMethod("instances").invoke(null);
+            Method occupied = table.getClass().getMethod("occupied");
+            return ((Number) occupied.invoke(table)).longValue();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Allocation sites registered with the agent, or -1 without the agent. */
+    public static long allocationSites() {
+        try {
+            Object[] sites = (Object[]) registry().getMethod("allocSites").invoke(null);
+            return sites.length;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static Class<?> registry() throws ClassNotFoundException {
+        return Class.forName(REGISTRY, false, null);
+    }
+}

@@ -1,0 +1,83 @@
+package io.growthwatch.e2e.compat;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Eight platform threads race on one tracked ConcurrentHashMap of 64 shared keys (put, remove,
+ * putIfAbsent, remove(key, value); computeIfAbsent and merge on keys of their own) while each also
+ * allocates short-lived tracked maps, and the sampler reads every 100 ms. The program counts the real
+ * inserts and removes from each operation's result; the agent's shutdown summary must say the same.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConcurrencyTest {
+
+    static final String PROGRAM = "com.acme.compat.concurrency.ConcurrentCounts";
+    static final String OPTIONS = "packages=com.acme.compat.concurrency,interval=100ms,report=$REPORT";
+    static final Pattern REAL = Pattern.compile("real inserts=(\\d+) removes=(\\d+) size=(\\d+) consistent=true");
+    static final Pattern TOOK = Pattern.compile("took=(\\d+)ms");
+
+    CompatRun run;
+
+    @BeforeAll
+    void raceEightThreads() throws Exception {
+        run = CompatRun.java().agent(OPTIONS).classpath(CompatRun.TEST_CLASSES)
+                .main(PROGRAM, "platform", "8", "1000000", "64", "1").timeout(Duration.ofSeconds(90)).run();
+    }
+
+    @Test
+    void insertAndRemoveTotalsOfRacingThreadsMatchTheRealOperations() throws IOException {
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertTotalsMatch(run);
+    }
+
+    @Test
+    void mutatingThreadsAndAFastSamplerFinishWithoutDeadlock() {
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        Matcher took = TOOK.matcher(run.stdout);
+        assertThat(took.find()).as(run.toString()).isTrue();
+        // 8 x 1,000,000 operations take a few seconds on 2 cores; a lock-up would hit the 90 s limit
+        assertThat(Long.parseLong(took.group(1))).isLessThan(60_000);
+        assertThat(run.stdout).contains("churned=500000");
+        assertThat(run.stderr).doesNotContain("sampling failed").doesNotContain("ERROR");
+    }
+
+    /**
+     * computeIfAbsent and merge racing with other mutations of the same key are counted exactly: on
+     * concurrent maps the hooks learn from whether the map called the function, not from a check
+     * before the call (which counted 355,427 inserts for 355,349 real ones before this was fixed).
+     */
+    @Test
+    void racingComputeIfAbsentAndMergeAreCountedExactly() throws Exception {
+        CompatRun racing = CompatRun.java().agent(OPTIONS).classpath(CompatRun.TEST_CLASSES)
+                .main(PROGRAM, "platform-racing-computes", "8", "200000", "64", "1").run();
+        assertThat(racing.exitCode).as(racing.toString()).isZero();
+        assertTotalsMatch(racing);
+    }
+
+    /** The summary row of the shared map against the totals the program printed. */
+    static void assertTotalsMatch(CompatRun run) throws IOException {
+        Matcher real = REAL.matcher(run.stdout);
+        assertThat(real.find()).as(run.toString()).isTrue();
+        String site = CompatRun.siteOf(PROGRAM, "<init>", "shared = new ConcurrentHashMap<>()");
+        List<JsonObject> rows = run.lastSummarySites().stream()
+                .filter(row -> row.get("site").getAsString().equals(site)).toList();
+        assertThat(rows).as(run.toString()).hasSize(1);
+        JsonObject row = rows.get(0);
+        assertThat(row.get("inserts").getAsLong()).as("inserts").isEqualTo(Long.parseLong(real.group(1)))
+                .isGreaterThan(100_000);
+        assertThat(row.get("removes").getAsLong()).as("removes").isEqualTo(Long.parseLong(real.group(2)))
+                .isGreaterThan(100_000);
+        assertThat(row.get("entries").getAsLong()).as("entries").isEqualTo(Long.parseLong(real.group(3)));
+    }
+}

@@ -1,0 +1,49 @@
+package io.growthwatch.e2e.compat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The JDKs the compatibility tests run programs on, whatever JDK runs Maven: Java 17 (the baseline)
+ * and Java 25 (the newest LTS). Set {@code growthwatch.java17.home} / {@code growthwatch.java25.home}
+ * to override where they are looked for; a test that needs a missing JDK is skipped.
+ */
+final class Jdks {
+
+    private static final List<String> JAVA17 = List.of("/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/temurin-17-jdk-amd64");
+    private static final List<String> JAVA25 = List.of("/usr/lib/jvm/temurin-25-jdk-amd64", "/usr/lib/jvm/java-25-openjdk-amd64");
+
+    private Jdks() {
+    }
+
+    /** The home of Java {@code feature} (17 or 25); the test is skipped when it is not installed. */
+    static Path home(int feature) {
+        Path found = find(feature);
+        assumeTrue(found != null, "Java " + feature + " is not installed (set growthwatch.java" + feature + ".home)");
+        return found;
+    }
+
+    /** The home of Java {@code feature}, or null when it is not installed. */
+    static Path find(int feature) {
+        String configured = System.getProperty("growthwatch.java" + feature + ".home");
+        if (configured != null && !configured.isBlank()) {
+            return isJdk(Path.of(configured)) ? Path.of(configured) : null;
+        }
+        if (Runtime.version().feature() == feature) {
+            return Path.of(System.getProperty("java.home"));
+        }
+        for (String candidate : feature == 17 ? JAVA17 : feature == 25 ? JAVA25 : List.<String>of()) {
+            if (isJdk(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isJdk(Path home) {
+        return Files.isExecutable(home.resolve("bin/java"));
+    }
+}

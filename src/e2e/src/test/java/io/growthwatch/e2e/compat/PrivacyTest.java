@@ -1,0 +1,51 @@
+package io.growthwatch.e2e.compat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Privacy with the default settings: maps whose keys and values all contain a distinctive secret
+ * leak until the agent reports them; the secret appears in no output of the agent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrivacyTest {
+
+    static final String PROGRAM = "com.acme.compat.privacy.SecretLeak";
+    static final String SECRET = "s3cr3t-Kiwi-7Q9Z";
+
+    CompatRun run;
+
+    @BeforeAll
+    void leakSecrets() throws Exception {
+        run = CompatRun.java().agent("packages=com.acme.compat.privacy,interval=500ms,report=$REPORT")
+                .classpath(CompatRun.TEST_CLASSES).main(PROGRAM, "14").run();
+        assertThat(run.exitCode).as(run.toString()).isZero();
+    }
+
+    @Test
+    void noMapKeyOrValueAppearsInAnyOutput() throws Exception {
+        // the agent did report both maps, so there was output to leak into
+        assertThat(run.events("leak-suspect")).as(run.toString()).extracting(e -> e.get("site").getAsString())
+                .contains(CompatRun.siteOf(PROGRAM, "<init>", "byUser = new HashMap<>()"),
+                        CompatRun.siteOf(PROGRAM, "<init>", "byPassword = new ConcurrentHashMap<>()"));
+        assertThat(run.stderr).contains("leak-suspect").contains("summary (shutdown)");
+        String report = Files.readString(run.report, StandardCharsets.UTF_8);
+        for (String output : new String[] {run.stdout, run.stderr, report}) {
+            assertThat(output).doesNotContain(SECRET).doesNotContain("Kiwi-7Q9Z").doesNotContain("-password-")
+                    .doesNotContain("-user-");
+        }
+    }
+
+    @Test
+    void reportFileIsCreatedReadableAndWritableByItsOwnerOnly() throws Exception {
+        assertThat(run.report).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.report))).isEqualTo("rw-------");
+    }
+}
