@@ -83,8 +83,15 @@ public final class CallSite {
                 return null;
             }
         }
+        Hit reuse = tracked.cachedHit; // racy on purpose: Hit is immutable
+        if (reuse != null && reuse.counter.callSite() == this) {
+            last = reuse; // two threads alternating their maps here re-use, never re-allocate
+            return reuse.counter;
+        }
         CallCounter counter = tracked.site().counterFor(this);
-        last = new Hit(tracked, counter);
+        Hit created = new Hit(tracked, counter);
+        tracked.cachedHit = created;
+        last = created;
         return counter;
     }
 
@@ -116,7 +123,8 @@ public final class CallSite {
         }
     }
 
-    private static final class Hit {
+    /** A tracked receiver and its counter at one call site. */
+    static final class Hit {
         final TrackedMap instance;
         final CallCounter counter;
 

@@ -10,6 +10,9 @@ public final class TrackedMap extends WeakReference<Object> {
     private final WeakReference<Object> gcSentinel;
     private boolean oversizedReported; // read and written by the agent's sampler thread only
 
+    /** The call-site cache entry last made for this instance, re-used when a call site meets it again. */
+    CallSite.Hit cachedHit;
+
     TrackedMap(Object map, int hash, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
         this.hash = hash;

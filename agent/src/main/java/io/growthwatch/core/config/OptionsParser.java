@@ -56,16 +56,16 @@ public final class OptionsParser {
         return build(pairs);
     }
 
-    private static Map<String, String> fromSystem(Properties system) throws OptionException {
+    private static Map<String, String> fromSystem(Properties system) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String name : system.stringPropertyNames()) {
             if (name.startsWith(PROPERTY_PREFIX)) {
                 String key = name.substring(PROPERTY_PREFIX.length());
-                if (!KEYS.contains(key)) {
-                    throw new OptionException(key, null, "(system property " + name + ") is unknown; expected one of "
-                            + String.join(", ", KEYS));
+                if (KEYS.contains(key)) {
+                    pairs.put(key, system.getProperty(name).trim());
                 }
-                pairs.put(key, system.getProperty(name).trim());
+                // other growthwatch.* properties belong to someone else (a build, a test harness):
+                // refusing them would switch the agent off for a name it does not own
             }
         }
         return pairs;

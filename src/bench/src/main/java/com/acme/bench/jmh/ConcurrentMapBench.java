@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ConcurrentMapBench {
+@State(Scope.Benchmark)
+public class ConcurrentMapBench extends AgentCheck {
 
     /** The shared map, allocated in the tracked package. */
     @State(Scope.Benchmark)

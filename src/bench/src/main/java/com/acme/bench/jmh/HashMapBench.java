@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class HashMapBench {
+@State(Scope.Benchmark)
+public class HashMapBench extends AgentCheck {
 
     /** A thread's own map, allocated in the tracked package. */
     @State(Scope.Thread)

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
-public class InstrumentBench {
+public class InstrumentBench extends AgentCheck {
 
     /** Package of the generated classes: inside the tracked package. */
     public static final String PACKAGE = "com.acme.bench.tracked.gen";

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ServiceBench {
+@State(Scope.Benchmark)
+public class ServiceBench extends AgentCheck {
 
     /** Distinct clients in the request stream. */
     static final int CLIENTS = 20_000;

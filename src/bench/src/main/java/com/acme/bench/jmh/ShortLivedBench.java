@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ShortLivedBench {
+@State(Scope.Benchmark)
+public class ShortLivedBench extends AgentCheck {
 
     /** Request inputs of one thread; its maps are allocated in the tracked package. */
     @State(Scope.Thread)

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,15 +21,20 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
-public class StartupBench {
+public class StartupBench extends AgentCheck {
 
     private List<String> command;
 
-    /** Builds the command line once. */
+    /** Builds the command line once and runs it once, failing if the child's agent reports an error. */
     @Setup
-    public void command() {
+    public void command() throws IOException, InterruptedException {
         command = ChildJvm.command(ChildJvm.childAgentOfThisFork(), List.of(),
                 com.acme.bench.tracked.TrivialMain.class.getName(), List.of());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 || output.contains("[growthwatch] ERROR")) {
+            throw new IllegalStateException("the trivial main did not run as expected: " + command + "\n" + output);
+        }
     }
 
     /** Runs the trivial main once, from process start to exit; fails on a non-zero exit status. */

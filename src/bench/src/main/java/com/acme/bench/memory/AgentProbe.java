@@ -34,6 +34,25 @@ public final class AgentProbe {
         }
     }
 
+    /** Whether the agent's hooks are in the bootstrap class loader, i.e. an agent was attached and installed. */
+    public static boolean installed() {
+        try {
+            registry();
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Whether the installed agent's hooks are counting; false without the agent. */
+    public static boolean enabled() {
+        try {
+            return (Boolean) registry().getMethod("isEnabled").invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static Class<?> registry() throws ClassNotFoundException {
         return Class.forName(REGISTRY, false, null);
     }

@@ -12,7 +12,14 @@ public final class ChildJvm {
      * System property set on benchmark forks: the {@code -javaagent:...} argument that child processes
      * started by a benchmark get, or empty for none.
      */
-    public static final String CHILD_AGENT = "growthwatch.bench.childAgent";
+    public static final String CHILD_AGENT = "gwbench.childAgent";
+
+    /**
+     * System property set on benchmark forks: the {@code AgentConfig} name the fork runs under, so that
+     * it can check the agent really is in that state. The bench's properties never start with
+     * {@code growthwatch.}: the agent reads those as its own options and rejects unknown ones.
+     */
+    public static final String EXPECT = "gwbench.expect";
 
     private ChildJvm() {
     }

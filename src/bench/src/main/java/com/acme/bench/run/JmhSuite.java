@@ -153,11 +153,15 @@ final class JmhSuite {
         };
     }
 
-    /** The fork's JVM arguments: the fixed heap, the agent of {@code config}, and the same for its children. */
+    /**
+     * The fork's JVM arguments: the fixed heap, the agent of {@code config}, the same for its children,
+     * and the configuration's name for {@code AgentCheck}.
+     */
     private List<String> forkArgs(AgentConfig config) {
         List<String> args = new ArrayList<>(FORK_HEAP);
         String agent = config.javaagent(agentJar, RunSettings.INTERVAL);
         args.add("-D" + ChildJvm.CHILD_AGENT + "=" + (agent == null ? "" : agent));
+        args.add("-D" + ChildJvm.EXPECT + "=" + config.name());
         if (agent != null) {
             args.add(agent);
         }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 final class Locations {
 
     /** System property naming the agent jar, overriding the default location. */
-    static final String AGENT_PROPERTY = "growthwatch.agent.jar";
+    static final String AGENT_PROPERTY = "gwbench.agent.jar";
 
     private Locations() {
     }

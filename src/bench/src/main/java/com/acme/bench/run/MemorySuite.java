@@ -54,7 +54,22 @@ final class MemorySuite {
         if (status != 0) {
             throw new IllegalStateException("probe exited with " + status);
         }
-        return parse(Files.readAllLines(log));
+        Map<String, Long> values = parse(Files.readAllLines(log));
+        check(config, values);
+        return values;
+    }
+
+    /** Fails unless the probe saw the agent in the state of {@code config}: absent, idle, or tracking. */
+    static void check(AgentConfig config, Map<String, Long> values) {
+        long entries = values.getOrDefault("entries", -1L);
+        boolean ok = switch (config) {
+            case NONE -> entries == -1;
+            case NOMATCH -> entries == 0;
+            case TRACKING -> entries > 0;
+        };
+        if (!ok) {
+            throw new IllegalStateException("agent not in the expected state " + config + ": table entries " + entries);
+        }
     }
 
     /** The {@code key=value} pairs of the last {@code RESULT} line. */

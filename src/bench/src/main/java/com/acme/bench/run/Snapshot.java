@@ -15,10 +15,10 @@ import java.util.List;
 final class Snapshot {
 
     /** System property naming the snapshot folder; set in the child run. */
-    static final String PROPERTY = "growthwatch.bench.snapshot";
+    static final String PROPERTY = "gwbench.snapshot";
 
     /** System property naming where the child writes the results file. */
-    static final String RESULTS = "growthwatch.bench.results";
+    static final String RESULTS = "gwbench.results";
 
     static final String AGENT_FILE = "growthwatch-agent.jar";
     static final String BENCHMARKS_FILE = "benchmarks.jar";
