@@ -99,11 +99,6 @@ public final class AllocSite {
         return concurrent;
     }
 
-    /** Instances of this site currently held in the instance table. */
-    public int trackedInstances() {
-        return tracked.get();
-    }
-
     /** Keys inserted through instrumented call sites into this site's tracked instances. */
     public long inserts() {
         CallCounter overflow = this.overflow;

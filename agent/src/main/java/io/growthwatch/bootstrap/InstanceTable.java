@@ -79,11 +79,6 @@ public final class InstanceTable {
         return occupied;
     }
 
-    /** Number of entries, including those whose instance was collected but not yet purged. */
-    public synchronized int occupied() {
-        return occupied;
-    }
-
     private void rebuild(int needed) {
         TrackedMap[] old = slots;
         int live = 0;

@@ -17,9 +17,6 @@ import java.util.List;
  */
 final class Activation {
 
-    /** System property set while the agent runs (to the chosen packages), read by {@code attach} to refuse a second agent. */
-    static final String ACTIVE_PROPERTY = "growthwatch-agent.active";
-
     private Activation() {
     }
 
@@ -31,7 +28,7 @@ final class Activation {
             }
             return;
         }
-        System.setProperty(ACTIVE_PROPERTY, String.join(":", options.packages()));
+        System.setProperty(Installer.ACTIVE_PROPERTY, String.join(":", options.packages()));
         FaultInjection faults = FaultInjection.fromSystemProperty();
         if (faults.hooks()) {
             Faults.injectEvery(FaultInjection.HOOK_FAULT_EVERY);

@@ -20,6 +20,9 @@ public final class Installer {
     /** Prefix of the lines printed before the agent's logging exists. */
     static final String ERROR = "[growthwatch] ERROR ";
 
+    /** System property set while the agent runs (to the chosen packages); {@code attach} reads it to refuse a second agent. */
+    public static final String ACTIVE_PROPERTY = "growthwatch-agent.active";
+
     private Installer() {
     }
 

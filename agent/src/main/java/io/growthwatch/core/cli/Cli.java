@@ -1,6 +1,7 @@
 package io.growthwatch.core.cli;
 
 import com.sun.tools.attach.VirtualMachine;
+import io.growthwatch.core.Installer;
 import io.growthwatch.core.jmx.SitesMXBean;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
@@ -24,9 +25,6 @@ public final class Cli {
             "  attach  load growthwatch into the running JVM <pid> with the same options as -javaagent,",
             "          e.g. attach 4242 packages=com.acme,interval=10s",
             "  status  print the table of top sites from the growthwatch agent running in <pid>");
-
-    /** Set in the target JVM while the agent runs; see {@code Activation}. */
-    static final String ACTIVE_PROPERTY = "growthwatch-agent.active";
 
     private Cli() {
     }
@@ -69,7 +67,7 @@ public final class Cli {
         try {
             VirtualMachine vm = VirtualMachine.attach(pid);
             try {
-                String active = vm.getSystemProperties().getProperty(ACTIVE_PROPERTY);
+                String active = vm.getSystemProperties().getProperty(Installer.ACTIVE_PROPERTY);
                 if (active != null) {
                     err.println("growthwatch: already running in " + pid + " (packages=" + active
                             + "); not attached again (see: status " + pid + ")");

@@ -52,8 +52,4 @@ public record AgentOptions(List<String> packages, List<String> excludes, Duratio
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
-    /** How long a site must keep growing before it is reported. */
-    public Duration detectionSpan() {
-        return interval.multipliedBy(window - 1L);
-    }
 }

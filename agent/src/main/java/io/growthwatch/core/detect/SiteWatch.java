@@ -76,10 +76,6 @@ final class SiteWatch {
         return count < 2 ? 0 : inserts[count - 1] - inserts[0];
     }
 
-    long latest() {
-        return count == 0 ? 0 : entries[count - 1];
-    }
-
     /** Whether the site has had no live entries for a whole window, so its history can be dropped. */
     boolean idle() {
         return !suspect && idleSamples >= entries.length;

@@ -38,11 +38,6 @@ public final class TableInspector {
         }
     }
 
-    /** Whether table lengths can be read on this JVM. */
-    public boolean available() {
-        return hashMapTable != null;
-    }
-
     /** Length of the map's table (0 before its first insert), or -1 when unknown. */
     public int capacity(Object map) {
         try {

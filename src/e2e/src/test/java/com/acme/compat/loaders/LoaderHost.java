@@ -1,6 +1,6 @@
 package com.acme.compat.loaders;
 
-import com.acme.compat.Steady;
+import com.acme.scenarios.Pace;
 
 import java.net.URL;
 import java.util.function.LongConsumer;
@@ -25,8 +25,8 @@ public final class LoaderHost {
         LongConsumer b = plugin(noParent);
         System.out.println("copies are distinct classes: " + (a.getClass() != b.getClass()));
 
-        Thread fastFeeder = new Thread(() -> Steady.run(seconds, 2000, a), "feeder-a");
-        Thread slowFeeder = new Thread(() -> Steady.run(seconds, 1000, b), "feeder-b");
+        Thread fastFeeder = new Thread(() -> Pace.run(seconds, 2000, a), "feeder-a");
+        Thread slowFeeder = new Thread(() -> Pace.run(seconds, 1000, b), "feeder-b");
         fastFeeder.start();
         slowFeeder.start();
         fastFeeder.join();

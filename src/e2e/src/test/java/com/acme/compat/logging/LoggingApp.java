@@ -1,6 +1,6 @@
 package com.acme.compat.logging;
 
-import com.acme.compat.Steady;
+import com.acme.scenarios.Pace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -42,7 +42,7 @@ public final class LoggingApp {
 
         LoggingApp app = new LoggingApp();
         LOG.info("leaking visitor ids");
-        Steady.run(seconds, 2000, i -> app.visit("visitor-" + i));
+        Pace.run(seconds, 2000, i -> app.visit("visitor-" + i));
         LOG.info("service stopping");
         System.out.println("logging-app done");
     }

@@ -1,6 +1,6 @@
 package com.acme.compat.privacy;
 
-import com.acme.compat.Steady;
+import com.acme.scenarios.Pace;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class SecretLeak {
 
     public static void main(String[] args) {
         SecretLeak leak = new SecretLeak();
-        long n = Steady.run(Double.parseDouble(args[0]), 1000, leak::remember);
+        long n = Pace.run(Double.parseDouble(args[0]), 1000, leak::remember);
         System.out.println("secret leak done calls=" + n + " entries=" + (leak.byUser.size() + leak.byPassword.size()));
     }
 }
