@@ -49,9 +49,28 @@ public final class Registry {
         return STARTED.compareAndSet(false, true);
     }
 
-    /** Lets hooks count and track from now on. */
+    /** Lets hooks count and track from now on, after loading every class the hooks use. */
     public static void enable() {
+        initializeHookClasses();
         enabled = true;
+    }
+
+    /**
+     * Loads and initializes the classes hooks touch, so that no hook ever triggers a class
+     * initialization: threads racing into one would wait on its init lock, and a virtual thread
+     * waiting there is pinned to its carrier.
+     */
+    private static void initializeHookClasses() {
+        Class<?>[] used = {Hooks.class, CallSite.class, CallSite.Hit.class, CallCounter.class, AllocSite.class,
+            TrackedMap.class, InstanceTable.class, GcSentinel.class, Faults.class, SiteLocation.class,
+            Recording.IfAbsent.class, Recording.Remapping.class, Recording.Merging.class};
+        for (Class<?> type : used) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                Faults.record(e);
+            }
+        }
     }
 
     /** Adopts maps allocated before the agent was attached when instrumented code first touches them. */

@@ -100,6 +100,9 @@ public final class ConcurrentCounts {
         }
     }
 
+    /** Keeps the counted maps reachable until the JVM exits, so that the agent's shutdown summary still sees them. */
+    static volatile ConcurrentCounts running;
+
     public static void main(String[] args) throws Exception {
         boolean virtual = args[0].startsWith("virtual");
         boolean raceComputes = args[0].endsWith("-racing-computes");
@@ -109,6 +112,7 @@ public final class ConcurrentCounts {
         double linger = args.length > 4 ? Double.parseDouble(args[4]) : 0;
 
         ConcurrentCounts counts = new ConcurrentCounts();
+        running = counts;
         CountDownLatch start = new CountDownLatch(1);
         long began = System.nanoTime();
         ExecutorService executor = virtual ? virtualThreads() : Executors.newFixedThreadPool(tasks);
