@@ -1,5 +1,8 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.ForceInline;
+import jdk.internal.vm.annotation.DontInline;
+
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,12 +31,19 @@ public final class AllocSite {
     private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
     private volatile CallCounter overflow;
-    private int insertTick; // racy on purpose, as above
+    private volatile boolean resultsTell;
+    private int admittedEpoch; // racy on purpose, as above: admissions are budgeted per epoch, roughly
+    private int admittedInEpoch;
+    private int saturatedEpoch = -1;
     private volatile WeakReference<Object> sampledKey;
     private volatile WeakReference<Object> sampledValue;
 
-    /** One insert in this many offers its key and value for the entry size estimate. */
-    static final int ENTRY_SAMPLE_EVERY = 1024;
+    /**
+     * Sampled instances admitted at most per site and sampling interval, beyond the always-tracked
+     * ones: a site allocating millions of short-lived maps then costs the garbage collector a few
+     * dozen weak references per interval, not a share of its allocation rate.
+     */
+    static final int SAMPLED_PER_EPOCH = 64;
 
     AllocSite(int id, SiteLocation location, String declaredType, String field, boolean adopted) {
         this.id = id;
@@ -89,7 +99,11 @@ public final class AllocSite {
         return t != null ? t : declaredType;
     }
 
-    /** Maps allocated here since the agent started: exact up to {@link #ALWAYS_TRACKED}, estimated beyond. */
+    /**
+     * Maps allocated here since the agent started: exact up to {@link #ALWAYS_TRACKED}, estimated
+     * from sampled allocations beyond, and not advanced while the site's sampling budget for the
+     * interval is spent (a lower bound then).
+     */
     public long allocations() {
         return allocations;
     }
@@ -143,16 +157,32 @@ public final class AllocSite {
         return ref == null ? null : ref.get();
     }
 
-    /** Keeps the first inserted key and value, then one pair in {@link #ENTRY_SAMPLE_EVERY}. */
-    void offerEntry(Object key, Object value) {
-        if (insertTick++ % ENTRY_SAMPLE_EVERY == 0) {
-            sampledKey = key == null ? null : new WeakReference<>(key);
-            sampledValue = value == null ? null : new WeakReference<>(value);
-        }
+    /** Keeps {@code key} and {@code value} (weakly) as this site's entry sample. */
+    @DontInline
+    void sampleEntry(Object key, Object value) {
+        sampledKey = key == null ? null : new WeakReference<>(key);
+        sampledValue = value == null ? null : new WeakReference<>(value);
+    }
+
+    /**
+     * Whether the results of this site's maps' own operations tell inserts and removes: true for the
+     * JDK's own {@code HashMap}, {@code LinkedHashMap} and concurrent maps, false for application
+     * subclasses that may evict or otherwise act inside a call.
+     */
+    boolean resultsTell() {
+        return resultsTell;
     }
 
     /** Decides whether a newly allocated instance is tracked, counting the allocation. */
+    @ForceInline
     boolean admit(Object map) {
+        // A site whose sampling budget for this interval is spent (a busy site of short-lived maps):
+        // two loads and a compare, no write.
+        return saturatedEpoch != Registry.epoch && admitCounting(map);
+    }
+
+    @DontInline
+    private boolean admitCounting(Object map) {
         if (runtimeType == null) {
             observeType(map);
         }
@@ -164,17 +194,27 @@ public final class AllocSite {
         if (tracked.get() < ALWAYS_TRACKED) {
             return true;
         }
-        if (ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
+        int epoch = Registry.epoch;
+        if (saturatedEpoch == epoch || ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
             return false;
         }
         allocations += SAMPLE_EVERY;
+        if (admittedEpoch != epoch) {
+            admittedEpoch = epoch;
+            admittedInEpoch = 0;
+        }
+        if (++admittedInEpoch >= SAMPLED_PER_EPOCH) {
+            saturatedEpoch = epoch; // from here on this interval, an allocation costs two loads and a compare
+        }
         return true;
     }
 
     /** Learns the runtime class of this site's maps from one instance. */
     void observeType(Object map) {
         concurrent = map instanceof java.util.concurrent.ConcurrentMap;
-        runtimeType = map.getClass().getName();
+        Class<?> type = map.getClass();
+        resultsTell = type == java.util.HashMap.class || type == java.util.LinkedHashMap.class || concurrent;
+        runtimeType = type.getName();
     }
 
     void trackedAdded() {

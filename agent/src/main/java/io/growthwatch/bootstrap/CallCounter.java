@@ -1,42 +1,31 @@
 package io.growthwatch.bootstrap;
 
-import java.util.concurrent.atomic.LongAdder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Inserts and removes made by one call site into the instances of one allocation site.
+ * Inserts and removes made by one call site into the instances of one allocation site: the sum of
+ * the {@link Tally tallies} of its instances, read by the agent.
  *
- * <p>For concurrent maps the counts are {@link LongAdder}s, exact under any number of threads. Other
- * maps may be used by one thread at a time only (or under the application's own lock, which the hook
- * runs inside of), so their counts are plain fields: no atomic instruction on the hot path. They can
- * lose an update only when two threads mutate two different instances of the same site through the
- * same call site at the same moment.
+ * <p>Tallies of collected instances are folded into a running total when the counts are read, so
+ * the list holds live instances only. Hooks never touch this object on their fast path.
  */
 public final class CallCounter {
 
     private final AllocSite site;
     private final CallSite callSite;
-    private final boolean concurrent;
-    private final LongAdder concurrentInserts;
-    private final LongAdder concurrentRemoves;
-    private long inserts; // racy by design, see the class comment
-    private long removes;
+    private final List<Tally> tallies = new ArrayList<>(); // guarded by this
+    private long foldedInserts; // guarded by this
+    private long foldedRemoves;
 
     CallCounter(AllocSite site, CallSite callSite) {
         this.site = site;
         this.callSite = callSite;
-        this.concurrent = site.concurrent();
-        this.concurrentInserts = concurrent ? new LongAdder() : null;
-        this.concurrentRemoves = concurrent ? new LongAdder() : null;
     }
 
     /** The allocation site whose instances this counts. */
     AllocSite site() {
         return site;
-    }
-
-    /** Whether the counted maps are concurrent maps, whose {@code size()} is not read before and after. */
-    boolean concurrent() {
-        return concurrent;
     }
 
     /** The call site counted, or null for the counter shared by call sites beyond the cap. */
@@ -45,26 +34,44 @@ public final class CallCounter {
     }
 
     /** Keys added by this call site. */
-    public long inserts() {
-        return concurrent ? concurrentInserts.sum() : inserts;
+    public synchronized long inserts() {
+        foldCollected();
+        long n = foldedInserts;
+        for (Tally t : tallies) {
+            n += t.inserts();
+        }
+        return n;
     }
 
     /** Keys taken away by this call site. */
-    public long removes() {
-        return concurrent ? concurrentRemoves.sum() : removes;
+    public synchronized long removes() {
+        foldCollected();
+        long n = foldedRemoves;
+        for (Tally t : tallies) {
+            n += t.removes();
+        }
+        return n;
     }
 
-    void record(int added, int removed) {
-        if (concurrent) {
-            if (added > 0) {
-                concurrentInserts.add(added);
+    /** A new tally of this call site for {@code instance}. */
+    synchronized Tally newTally(TrackedMap instance) {
+        Tally tally = new Tally(instance, this);
+        tallies.add(tally);
+        return tally;
+    }
+
+    /** Moves the counts of collected instances into the running totals: no hook can change them any more. */
+    private void foldCollected() {
+        for (int i = tallies.size() - 1; i >= 0; i--) {
+            Tally t = tallies.get(i);
+            if (t.instance.get() == null) {
+                foldedInserts += t.inserts();
+                foldedRemoves += t.removes();
+                Tally last = tallies.remove(tallies.size() - 1);
+                if (i < tallies.size()) {
+                    tallies.set(i, last);
+                }
             }
-            if (removed > 0) {
-                concurrentRemoves.add(removed);
-            }
-        } else {
-            inserts += added;
-            removes += removed;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.ForceInline;
+import jdk.internal.vm.annotation.DontInline;
+
 /** A place in application code that mutates a map: one {@code map.put(...)} call, for instance. */
 public final class CallSite {
 
@@ -9,8 +12,17 @@ public final class CallSite {
     private final String receiverField;
     private int adoptions; // written under the instance table's lock only
 
-    /** The last tracked receiver seen here; racy reads are safe because {@link Hit} is immutable. */
-    private Hit last;
+    /**
+     * The tracked receivers seen here last, with their tallies: a receiver found in one of these ways
+     * costs no lookup and no write. Ways are filled on a miss and never moved, so threads that each
+     * use their own map through this call site settle in different ways. Racy on purpose: a
+     * {@link Way} is immutable and a lost fill only costs one more lookup.
+     */
+    private Way way0;
+    private Way way1;
+    private Way way2;
+    private Way way3;
+    private int victim;
 
     /** Receivers that were not tracked; stops changing once the call site is cold. */
     private int misses;
@@ -18,7 +30,7 @@ public final class CallSite {
     /**
      * Set once {@link #COLD_AFTER_MISSES} receivers were untracked, as at a call site that
      * fills per-request maps. A cold call site looks receivers up once per sampling interval only,
-     * and otherwise counts just the receiver it has cached: per-request maps then cost no identity
+     * and otherwise counts just the receiver in its first way: per-request maps then cost no identity
      * hash and no lookup. Racy on purpose: a stale read only costs or saves one lookup.
      */
     private boolean cold;
@@ -60,19 +72,43 @@ public final class CallSite {
         return operation;
     }
 
-    /** The counter for {@code map}, or null when the map is not tracked. Never allocates on a hit. */
-    CallCounter counterFor(Object map) {
-        Hit hit = last;
-        if (hit != null && hit.instance.get() == map) {
-            return hit.counter;
+    /** The tally of {@code map} here, or null when the map is not tracked. Never writes on a hit. */
+    @ForceInline
+    Tally tallyFor(Object map) {
+        Way w = way0;
+        if (w != null && w.get() == map) {
+            return w.tally;
         }
-        if (cold) {
-            int epoch = Registry.epoch;
-            if (epoch == lookupEpoch) {
-                return null;
-            }
-            lookupEpoch = epoch;
+        return cold ? coldTallyFor(map) : otherWayTallyFor(map);
+    }
+
+    private Tally coldTallyFor(Object map) {
+        int epoch = Registry.epoch;
+        if (epoch == lookupEpoch) {
+            return null;
         }
+        lookupEpoch = epoch;
+        return otherWayTallyFor(map);
+    }
+
+    private Tally otherWayTallyFor(Object map) {
+        Way w = way1;
+        if (w != null && w.get() == map) {
+            return w.tally;
+        }
+        w = way2;
+        if (w != null && w.get() == map) {
+            return w.tally;
+        }
+        w = way3;
+        if (w != null && w.get() == map) {
+            return w.tally;
+        }
+        return lookUp(map);
+    }
+
+    @DontInline
+    private Tally lookUp(Object map) {
         TrackedMap tracked = Registry.instances().find(map);
         if (tracked == null) {
             tracked = Registry.adopting ? adopt(map) : null;
@@ -83,16 +119,38 @@ public final class CallSite {
                 return null;
             }
         }
-        Hit reuse = tracked.cachedHit; // racy on purpose: Hit is immutable
-        if (reuse != null && reuse.counter.callSite() == this) {
-            last = reuse; // two threads alternating their maps here re-use, never re-allocate
-            return reuse.counter;
+        Tally tally = tracked.tallyFor(tracked.site().counterFor(this));
+        Way way = Way.of(map, tally);
+        if (cold) {
+            way0 = way; // the only way a cold call site checks on every call
+        } else {
+            fill(way);
         }
-        CallCounter counter = tracked.site().counterFor(this);
-        Hit created = new Hit(tracked, counter);
-        tracked.cachedHit = created;
-        last = created;
-        return counter;
+        return tally;
+    }
+
+    /** Puts {@code way} in place of an empty one, or one whose instance was collected, or the next victim. */
+    private void fill(Way way) {
+        if (isFree(way0)) {
+            way0 = way;
+        } else if (isFree(way1)) {
+            way1 = way;
+        } else if (isFree(way2)) {
+            way2 = way;
+        } else if (isFree(way3)) {
+            way3 = way;
+        } else {
+            switch (victim++ & 3) {
+                case 0 -> way0 = way;
+                case 1 -> way1 = way;
+                case 2 -> way2 = way;
+                default -> way3 = way;
+            }
+        }
+    }
+
+    private static boolean isFree(Way way) {
+        return way == null || way.get() == null;
     }
 
     /**
@@ -120,17 +178,6 @@ public final class CallSite {
             }
             adoptions++;
             return Registry.instances().find(map);
-        }
-    }
-
-    /** A tracked receiver and its counter at one call site. */
-    static final class Hit {
-        final TrackedMap instance;
-        final CallCounter counter;
-
-        Hit(TrackedMap instance, CallCounter counter) {
-            this.instance = instance;
-            this.counter = counter;
         }
     }
 }

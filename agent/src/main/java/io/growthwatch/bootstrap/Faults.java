@@ -1,5 +1,8 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.ForceInline;
+import jdk.internal.vm.annotation.DontInline;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Errors raised inside the agent's own hook code: counted here, reported later by the agent. */
@@ -8,14 +11,24 @@ public final class Faults {
     private static final AtomicLong COUNT = new AtomicLong();
     private static volatile Throwable first;
 
-    /** For fault-injection tests only: when positive, one hook call in this many fails on purpose. */
-    static int injectEvery; // set before any instrumented code runs; plain, to keep hooks free of volatile reads
+    /** The system property that asks for injected faults, {@code hooks} among them; for tests only. */
+    public static final String INJECT_PROPERTY = "growthwatch-agent.injectFaults";
+
+    /** With {@code hooks} injected: one hook call in this many fails on purpose. */
+    public static final int INJECT_EVERY = 100;
+
+    /**
+     * Whether hooks inject faults: a constant, read once from the command line, so that the check
+     * costs nothing in compiled hooks when it is off.
+     */
+    private static final boolean INJECTING = injectionRequested();
     private static int injectTick; // racy on purpose: which call fails does not matter
 
     private Faults() {
     }
 
     /** Records a throwable caught in a hook; never throws. */
+    @DontInline
     static void record(Throwable t) {
         try {
             if (COUNT.getAndIncrement() == 0) {
@@ -26,15 +39,24 @@ public final class Faults {
         }
     }
 
-    /** Makes one hook bookkeeping in {@code every} throw, to test that faults never reach the application. */
-    public static void injectEvery(int every) {
-        injectEvery = every;
+    private static boolean injectionRequested() {
+        try {
+            String kinds = System.getProperty(INJECT_PROPERTY, "");
+            for (String kind : kinds.split(",")) {
+                if (kind.trim().equals("hooks")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false; // a security manager that denies the read: no injection
+        }
     }
 
     /** Throws an injected fault when fault injection is on and it is this call's turn. */
+    @ForceInline
     static void maybeInject() {
-        int every = injectEvery;
-        if (every > 0 && ++injectTick % every == 0) {
+        if (INJECTING && ++injectTick % INJECT_EVERY == 0) {
             throw new IllegalStateException("fault injected into a growthwatch hook (test)");
         }
     }

@@ -1,5 +1,8 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.DontInline;
+import jdk.internal.vm.annotation.ForceInline;
+
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -9,13 +12,17 @@ import java.util.function.Function;
  *
  * <p>Each mutation hook performs exactly the original call on the original receiver, with the
  * original arguments, and returns its result or lets its exception propagate; the agent's own
- * bookkeeping around it is guarded so that a fault of ours never reaches the application. An
- * untracked receiver costs one array load, one field load and, when it is not the receiver this call
- * site saw last, one lookup in the instance table.
+ * bookkeeping around it is guarded so that a fault of ours never reaches the application.
  *
- * <p>Inserts and removes are counted per call site from the operation's result (exact on concurrent
- * maps) and, on maps that are not concurrent, from {@code size()} before and after, which also sees
- * removals the call itself causes, such as an LRU eviction inside {@code put}.
+ * <p>Hot path: a receiver that the call site met recently costs a few loads and a compare; counting
+ * it costs plain writes to a {@link Tally} that only this map's thread writes. A receiver that is not
+ * tracked costs, at a call site that has met many such receivers, a few loads and a compare too.
+ *
+ * <p>Inserts and removes are counted from the operation's result for the JDK's own maps (exact on
+ * concurrent maps, where functions given to {@code compute}-style methods are wrapped to learn
+ * whether the map called them) and, for subclasses of unknown behaviour, from {@code size()} before
+ * and after, which also sees removals the call itself causes, such as an LRU eviction inside
+ * {@code put}.
  */
 public final class Hooks {
 
@@ -23,6 +30,7 @@ public final class Hooks {
     }
 
     /** Called right after a map was constructed at allocation site {@code siteId}. */
+    @ForceInline
     public static void allocated(Object map, int siteId) {
         if (!Registry.enabled) {
             return;
@@ -39,190 +47,245 @@ public final class Hooks {
     }
 
     /** {@link Map#put}. */
+    @ForceInline
     public static Object put(Map<Object, Object> map, Object key, Object value, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null) {
             return map.put(key, value);
         }
-        int before = sizeUnlessConcurrent(counter, map);
+        if (!t.resultsTell) {
+            return putMeasured(t, map, key, value);
+        }
         Object previous = map.put(key, value);
-        recordInsert(counter, map, before, previous == null, key, value);
+        if (previous == null) {
+            inserted(t, key, value);
+        }
         return previous;
     }
 
     /** {@link Map#putIfAbsent}. */
+    @ForceInline
     public static Object putIfAbsent(Map<Object, Object> map, Object key, Object value, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null) {
             return map.putIfAbsent(key, value);
         }
-        int before = sizeUnlessConcurrent(counter, map);
+        if (!t.resultsTell) {
+            return putIfAbsentMeasured(t, map, key, value);
+        }
         Object previous = map.putIfAbsent(key, value);
-        recordInsert(counter, map, before, previous == null, key, value);
+        if (previous == null) {
+            inserted(t, key, value);
+        }
         return previous;
     }
 
     /** {@link Map#putAll}. */
     public static void putAll(Map<Object, Object> map, Map<Object, Object> source, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null) {
             map.putAll(source);
             return;
         }
         int before = sizeOf(map);
         map.putAll(source);
-        recordDelta(counter, map, before);
+        recordDelta(t, map, before);
     }
 
     /** {@link Map#computeIfAbsent}. */
     public static Object computeIfAbsent(Map<Object, Object> map, Object key,
                                          Function<Object, Object> mapping, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
-            return map.computeIfAbsent(key, mapping);
+        Tally t = tally(map, callSite);
+        if (t == null || mapping == null || (key == null && t.concurrent)) {
+            return map.computeIfAbsent(key, mapping); // the map rejects a null function or key itself
         }
-        if (counter.concurrent()) {
-            if (key == null || mapping == null) {
-                return map.computeIfAbsent(key, mapping); // the map rejects these itself
-            }
+        if (t.resultsTell) {
             Recording.IfAbsent recording = new Recording.IfAbsent(mapping);
             Object result = map.computeIfAbsent(key, recording);
-            record(counter, recording.ran && result != null ? 1 : 0, 0);
             if (recording.ran && result != null) {
-                offerEntry(counter, key, result);
+                inserted(t, key, result);
             }
             return result;
         }
-        boolean had = containsKey(counter, map, key);
-        int before = sizeUnlessConcurrent(counter, map);
+        boolean had = containsKey(map, key);
+        int before = sizeOf(map);
         Object result = map.computeIfAbsent(key, mapping);
-        recordKeyed(counter, map, before, had, key, result);
+        recordKeyed(t, map, before, had, key, result);
         return result;
     }
 
     /** {@link Map#computeIfPresent}. */
     public static Object computeIfPresent(Map<Object, Object> map, Object key,
                                           BiFunction<Object, Object, Object> remapping, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null || remapping == null || (key == null && t.concurrent)) {
             return map.computeIfPresent(key, remapping);
         }
-        if (counter.concurrent() && remapping != null) {
+        if (t.resultsTell) {
             Recording.Remapping recording = new Recording.Remapping(remapping);
             Object result = map.computeIfPresent(key, recording);
-            record(counter, 0, recording.ran && result == null ? 1 : 0);
+            if (recording.ran && result == null) {
+                removed(t);
+            }
             return result;
         }
-        boolean had = containsKey(counter, map, key);
-        int before = sizeUnlessConcurrent(counter, map);
+        boolean had = containsKey(map, key);
+        int before = sizeOf(map);
         Object result = map.computeIfPresent(key, remapping);
-        recordKeyed(counter, map, before, had, key, result);
+        recordKeyed(t, map, before, had, key, result);
         return result;
     }
 
     /** {@link Map#compute}. */
     public static Object compute(Map<Object, Object> map, Object key,
                                  BiFunction<Object, Object, Object> remapping, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null || remapping == null || (key == null && t.concurrent)) {
             return map.compute(key, remapping);
         }
-        if (counter.concurrent() && remapping != null) {
+        if (t.resultsTell) {
             Recording.Remapping recording = new Recording.Remapping(remapping);
             Object result = map.compute(key, recording);
             boolean had = recording.ran && recording.hadValue;
-            record(counter, !had && result != null ? 1 : 0, had && result == null ? 1 : 0);
             if (!had && result != null) {
-                offerEntry(counter, key, result);
+                inserted(t, key, result);
+            } else if (had && result == null) {
+                removed(t);
             }
             return result;
         }
-        boolean had = containsKey(counter, map, key);
-        int before = sizeUnlessConcurrent(counter, map);
+        boolean had = containsKey(map, key);
+        int before = sizeOf(map);
         Object result = map.compute(key, remapping);
-        recordKeyed(counter, map, before, had, key, result);
+        recordKeyed(t, map, before, had, key, result);
         return result;
     }
 
     /** {@link Map#merge}. */
     public static Object merge(Map<Object, Object> map, Object key, Object value,
                                BiFunction<Object, Object, Object> remapping, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null || remapping == null || value == null || (key == null && t.concurrent)) {
             return map.merge(key, value, remapping);
         }
-        if (counter.concurrent() && remapping != null && value != null) {
+        if (t.resultsTell) {
             Recording.Merging recording = new Recording.Merging(remapping);
             Object result = map.merge(key, value, recording);
-            record(counter, !recording.ran && result != null ? 1 : 0, recording.ran && result == null ? 1 : 0);
             if (!recording.ran && result != null) {
-                offerEntry(counter, key, result);
+                inserted(t, key, result);
+            } else if (recording.ran && result == null) {
+                removed(t);
             }
             return result;
         }
-        boolean had = containsKey(counter, map, key);
-        int before = sizeUnlessConcurrent(counter, map);
+        boolean had = containsKey(map, key);
+        int before = sizeOf(map);
         Object result = map.merge(key, value, remapping);
-        recordKeyed(counter, map, before, had, key, result);
+        recordKeyed(t, map, before, had, key, result);
         return result;
     }
 
     /** {@link Map#remove(Object)}. */
+    @ForceInline
     public static Object remove(Map<Object, Object> map, Object key, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null) {
             return map.remove(key);
         }
-        int before = sizeUnlessConcurrent(counter, map);
+        if (!t.resultsTell) {
+            return removeMeasured(t, map, key);
+        }
         Object previous = map.remove(key);
-        if (before < 0) {
-            record(counter, 0, previous != null ? 1 : 0);
-        } else {
-            recordDelta(counter, map, before);
+        if (previous != null) {
+            removed(t);
         }
         return previous;
     }
 
     /** {@link Map#remove(Object, Object)}. */
+    @ForceInline
     public static boolean remove(Map<Object, Object> map, Object key, Object value, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null) {
             return map.remove(key, value);
         }
         boolean removed = map.remove(key, value);
-        record(counter, 0, removed ? 1 : 0);
+        if (removed) {
+            removed(t);
+        }
         return removed;
     }
 
     /** {@link Map#clear}. */
     public static void clear(Map<Object, Object> map, int callSite) {
-        CallCounter counter = counter(map, callSite);
-        if (counter == null) {
+        Tally t = tally(map, callSite);
+        if (t == null) {
             map.clear();
             return;
         }
         int before = sizeOf(map);
         map.clear();
-        record(counter, 0, before);
+        if (before > 0) {
+            record(t, 0, before);
+        }
     }
 
-    private static CallCounter counter(Object map, int callSite) {
+    /** The tally of a tracked receiver at this call site, or null: then the hook is a plain call. */
+    @ForceInline
+    private static Tally tally(Object map, int callSite) {
         if (!Registry.enabled || map == null) {
             return null; // a null receiver must fail in the original call, with the original exception
         }
         try {
             Faults.maybeInject();
             CallSite site = Registry.callSite(callSite);
-            return site == null ? null : site.counterFor(map);
+            return site == null ? null : site.tallyFor(map);
         } catch (Throwable t) {
             Faults.record(t);
             return null;
         }
     }
 
-    /** The size of a map whose {@code size()} is exact and cheap, or -1 for concurrent maps. */
-    private static int sizeUnlessConcurrent(CallCounter counter, Map<?, ?> map) {
-        return counter.concurrent() ? -1 : sizeOf(map);
+    @ForceInline
+    private static void inserted(Tally t, Object key, Object value) {
+        try {
+            t.inserted(key, value);
+        } catch (Throwable e) {
+            Faults.record(e);
+        }
+    }
+
+    @ForceInline
+    private static void removed(Tally t) {
+        try {
+            t.removed();
+        } catch (Throwable e) {
+            Faults.record(e);
+        }
+    }
+
+    @DontInline
+    private static Object putMeasured(Tally t, Map<Object, Object> map, Object key, Object value) {
+        int before = sizeOf(map);
+        Object previous = map.put(key, value);
+        recordInsert(t, map, before, previous == null, key, value);
+        return previous;
+    }
+
+    @DontInline
+    private static Object putIfAbsentMeasured(Tally t, Map<Object, Object> map, Object key, Object value) {
+        int before = sizeOf(map);
+        Object previous = map.putIfAbsent(key, value);
+        recordInsert(t, map, before, previous == null, key, value);
+        return previous;
+    }
+
+    @DontInline
+    private static Object removeMeasured(Tally t, Map<Object, Object> map, Object key) {
+        int before = sizeOf(map);
+        Object previous = map.remove(key);
+        recordDelta(t, map, before);
+        return previous;
     }
 
     private static int sizeOf(Map<?, ?> map) {
@@ -234,11 +297,8 @@ public final class Hooks {
         }
     }
 
-    private static boolean containsKey(CallCounter counter, Map<?, ?> map, Object key) {
+    private static boolean containsKey(Map<?, ?> map, Object key) {
         try {
-            if (key == null && counter.concurrent()) {
-                return false; // the original call rejects the null key itself
-            }
             return map.containsKey(key);
         } catch (Throwable t) {
             Faults.record(t); // the original call will raise the same error, from the application's view
@@ -246,26 +306,24 @@ public final class Hooks {
         }
     }
 
-    private static void recordInsert(CallCounter counter, Map<?, ?> map, int before, boolean absent,
-                                     Object key, Object value) {
-        int added = absent ? 1 : 0;
-        if (before >= 0) {
-            int after = sizeOf(map);
-            if (after < 0) {
-                return;
-            }
-            int delta = after - before;
-            added = Math.max(added, delta);
-            record(counter, added, added - delta);
-        } else {
-            record(counter, added, 0);
+    /** Records an insert into a map of unknown behaviour, from its result and its size before and after. */
+    private static void recordInsert(Tally t, Map<?, ?> map, int before, boolean absent, Object key, Object value) {
+        if (before < 0) {
+            return;
         }
+        int after = sizeOf(map);
+        if (after < 0) {
+            return;
+        }
+        int delta = after - before;
+        int added = Math.max(absent ? 1 : 0, delta);
+        record(t, added, added - delta);
         if (added > 0) {
-            offerEntry(counter, key, value);
+            sampleEntry(t, key, value);
         }
     }
 
-    private static void recordKeyed(CallCounter counter, Map<?, ?> map, int before, boolean had, Object key, Object result) {
+    private static void recordKeyed(Tally t, Map<?, ?> map, int before, boolean had, Object key, Object result) {
         boolean has = result != null;
         int added = !had && has ? 1 : 0;
         int removed = had && !has ? 1 : 0;
@@ -280,21 +338,13 @@ public final class Hooks {
                 }
             }
         }
-        record(counter, added, removed);
+        record(t, added, removed);
         if (added > 0) {
-            offerEntry(counter, key, result);
+            sampleEntry(t, key, result);
         }
     }
 
-    private static void offerEntry(CallCounter counter, Object key, Object value) {
-        try {
-            counter.site().offerEntry(key, value);
-        } catch (Throwable t) {
-            Faults.record(t);
-        }
-    }
-
-    private static void recordDelta(CallCounter counter, Map<?, ?> map, int before) {
+    private static void recordDelta(Tally t, Map<?, ?> map, int before) {
         if (before < 0) {
             return;
         }
@@ -303,14 +353,22 @@ public final class Hooks {
             return;
         }
         int delta = after - before;
-        record(counter, Math.max(delta, 0), Math.max(-delta, 0));
+        record(t, Math.max(delta, 0), Math.max(-delta, 0));
     }
 
-    private static void record(CallCounter counter, int added, int removed) {
+    private static void record(Tally t, int added, int removed) {
         try {
-            counter.record(added, removed);
-        } catch (Throwable t) {
-            Faults.record(t);
+            t.record(added, removed);
+        } catch (Throwable e) {
+            Faults.record(e);
+        }
+    }
+
+    private static void sampleEntry(Tally t, Object key, Object value) {
+        try {
+            t.offerEntry(key, value);
+        } catch (Throwable e) {
+            Faults.record(e);
         }
     }
 }

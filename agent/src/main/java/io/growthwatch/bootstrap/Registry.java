@@ -1,5 +1,7 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.ForceInline;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,7 +63,7 @@ public final class Registry {
      * waiting there is pinned to its carrier.
      */
     private static void initializeHookClasses() {
-        Class<?>[] used = {Hooks.class, CallSite.class, CallSite.Hit.class, CallCounter.class, AllocSite.class,
+        Class<?>[] used = {Hooks.class, CallSite.class, Tally.class, Way.class, CallCounter.class, AllocSite.class,
             TrackedMap.class, InstanceTable.class, GcSentinel.class, Faults.class, SiteLocation.class,
             Recording.IfAbsent.class, Recording.Remapping.class, Recording.Merging.class};
         for (Class<?> type : used) {
@@ -164,11 +166,13 @@ public final class Registry {
         return java.util.Arrays.copyOf(sites, n);
     }
 
+    @ForceInline
     static AllocSite allocSite(int id) {
         AllocSite[] sites = allocSites;
         return id >= 0 && id < sites.length ? sites[id] : null;
     }
 
+    @ForceInline
     static CallSite callSite(int id) {
         CallSite[] sites = callSites;
         return id >= 0 && id < sites.length ? sites[id] : null;

@@ -10,14 +10,38 @@ public final class TrackedMap extends WeakReference<Object> {
     private final WeakReference<Object> gcSentinel;
     private boolean oversizedReported; // read and written by the agent's sampler thread only
 
-    /** The call-site cache entry last made for this instance, re-used when a call site meets it again. */
-    CallSite.Hit cachedHit;
+    /** The tallies of the call sites that met this instance, one per {@link CallCounter}; copy-on-write. */
+    private volatile Tally[] tallies = NO_TALLIES;
+
+    private static final Tally[] NO_TALLIES = new Tally[0];
 
     TrackedMap(Object map, int hash, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
         this.hash = hash;
         this.site = site;
         this.gcSentinel = gcSentinel;
+    }
+
+    /** The tally of this instance for {@code counter}, made on first use. */
+    Tally tallyFor(CallCounter counter) {
+        for (Tally t : tallies) {
+            if (t.counter == counter) {
+                return t;
+            }
+        }
+        synchronized (this) {
+            Tally[] current = tallies;
+            for (Tally t : current) {
+                if (t.counter == counter) {
+                    return t;
+                }
+            }
+            Tally created = counter.newTally(this);
+            Tally[] grown = java.util.Arrays.copyOf(current, current.length + 1);
+            grown[current.length] = created;
+            tallies = grown;
+            return created;
+        }
     }
 
     /** The allocation site of the instance. */

@@ -1,6 +1,5 @@
 package io.growthwatch.core;
 
-import io.growthwatch.bootstrap.Faults;
 import io.growthwatch.bootstrap.Registry;
 import io.growthwatch.core.config.AgentOptions;
 import io.growthwatch.core.instrument.MapInstrumentation;
@@ -30,9 +29,6 @@ final class Activation {
         }
         System.setProperty(Installer.ACTIVE_PROPERTY, String.join(":", options.packages()));
         FaultInjection faults = FaultInjection.fromSystemProperty();
-        if (faults.hooks()) {
-            Faults.injectEvery(FaultInjection.HOOK_FAULT_EVERY);
-        }
         MapInstrumentation transformer = new MapInstrumentation(new PackageFilter(options.packages(), options.excludes()),
                 faults.transform());
         Registry.enable();

@@ -1,5 +1,7 @@
 package io.growthwatch.core;
 
+import io.growthwatch.bootstrap.Faults;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,11 +12,8 @@ import java.util.List;
  */
 record FaultInjection(boolean hooks, boolean transform, boolean sampler) {
 
-    /** The system property read. */
-    static final String PROPERTY = "growthwatch-agent.injectFaults";
-
-    /** With {@code hooks}: one hook call in this many fails. */
-    static final int HOOK_FAULT_EVERY = 100;
+    /** The system property read; the hooks read it themselves ({@link Faults#INJECT_PROPERTY}). */
+    static final String PROPERTY = Faults.INJECT_PROPERTY;
 
     static FaultInjection fromSystemProperty() {
         String value = System.getProperty(PROPERTY, "");

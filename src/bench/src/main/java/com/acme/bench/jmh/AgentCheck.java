@@ -16,9 +16,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @State(Scope.Benchmark)
 public abstract class AgentCheck {
 
-    /** Before the run: no hooks without agent; hooks installed and counting with it. */
+    /**
+     * Before the run: no hooks without agent; hooks installed and counting with it. Then the JDK's
+     * map code is warmed as in a running service ({@link JdkMapsWarmup}), the same in every configuration.
+     */
     @Setup
     public void agentAsExpected() {
+        checkAgent();
+        JdkMapsWarmup.run();
+    }
+
+    private void checkAgent() {
         String expected = System.getProperty(ChildJvm.EXPECT);
         if (expected == null) {
             return;

@@ -162,6 +162,9 @@ final class JmhSuite {
         String agent = config.javaagent(agentJar, RunSettings.INTERVAL);
         args.add("-D" + ChildJvm.CHILD_AGENT + "=" + (agent == null ? "" : agent));
         args.add("-D" + ChildJvm.EXPECT + "=" + config.name());
+        if (settings.sterile()) {
+            args.add("-D" + com.acme.bench.jmh.JdkMapsWarmup.SKIP + "=true");
+        }
         if (agent != null) {
             args.add(agent);
         }

@@ -65,11 +65,29 @@ class ConcurrencyTest {
         assertTotalsMatch(racing);
     }
 
+    /**
+     * Threads that each own a HashMap allocated at one site and mutate it through the same call sites
+     * (more threads than the call sites' receiver cache has ways) are counted exactly: each instance
+     * has its own counts, so threads never write the same counter.
+     */
+    @Test
+    void mapsOwnedByOneThreadEachAtOneCallSiteAreCountedExactly() throws Exception {
+        String program = "com.acme.compat.concurrency.PerThreadMaps";
+        CompatRun perThread = CompatRun.java().agent(OPTIONS).classpath(CompatRun.TEST_CLASSES)
+                .main(program, "6", "1000000", "512", "1").run();
+        assertThat(perThread.exitCode).as(perThread.toString()).isZero();
+        assertTotalsMatch(perThread, CompatRun.siteOf(program, "<init>", "entries = new HashMap<>()"));
+    }
+
     /** The summary row of the shared map against the totals the program printed. */
     static void assertTotalsMatch(CompatRun run) throws IOException {
+        assertTotalsMatch(run, CompatRun.siteOf(PROGRAM, "<init>", "shared = new ConcurrentHashMap<>()"));
+    }
+
+    /** The summary row of {@code site} against the totals the program printed. */
+    static void assertTotalsMatch(CompatRun run, String site) throws IOException {
         Matcher real = REAL.matcher(run.stdout);
         assertThat(real.find()).as(run.toString()).isTrue();
-        String site = CompatRun.siteOf(PROGRAM, "<init>", "shared = new ConcurrentHashMap<>()");
         List<JsonObject> rows = run.lastSummarySites().stream()
                 .filter(row -> row.get("site").getAsString().equals(site)).toList();
         assertThat(rows).as(run.toString()).hasSize(1);
