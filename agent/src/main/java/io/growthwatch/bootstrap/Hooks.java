@@ -96,7 +96,7 @@ public final class Hooks {
     public static Object computeIfAbsent(Map<Object, Object> map, Object key,
                                          Function<Object, Object> mapping, int callSite) {
         Tally t = tally(map, callSite);
-        if (t == null || mapping == null || (key == null && t.concurrent)) {
+        if (t == null || mapping == null || (key == null && t.concurrent())) {
             return map.computeIfAbsent(key, mapping); // the map rejects a null function or key itself
         }
         if (t.resultsTell) {
@@ -118,7 +118,7 @@ public final class Hooks {
     public static Object computeIfPresent(Map<Object, Object> map, Object key,
                                           BiFunction<Object, Object, Object> remapping, int callSite) {
         Tally t = tally(map, callSite);
-        if (t == null || remapping == null || (key == null && t.concurrent)) {
+        if (t == null || remapping == null || (key == null && t.concurrent())) {
             return map.computeIfPresent(key, remapping);
         }
         if (t.resultsTell) {
@@ -140,7 +140,7 @@ public final class Hooks {
     public static Object compute(Map<Object, Object> map, Object key,
                                  BiFunction<Object, Object, Object> remapping, int callSite) {
         Tally t = tally(map, callSite);
-        if (t == null || remapping == null || (key == null && t.concurrent)) {
+        if (t == null || remapping == null || (key == null && t.concurrent())) {
             return map.compute(key, remapping);
         }
         if (t.resultsTell) {
@@ -165,7 +165,7 @@ public final class Hooks {
     public static Object merge(Map<Object, Object> map, Object key, Object value,
                                BiFunction<Object, Object, Object> remapping, int callSite) {
         Tally t = tally(map, callSite);
-        if (t == null || remapping == null || value == null || (key == null && t.concurrent)) {
+        if (t == null || remapping == null || value == null || (key == null && t.concurrent())) {
             return map.merge(key, value, remapping);
         }
         if (t.resultsTell) {

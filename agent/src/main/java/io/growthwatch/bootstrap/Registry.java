@@ -63,7 +63,7 @@ public final class Registry {
      * waiting there is pinned to its carrier.
      */
     private static void initializeHookClasses() {
-        Class<?>[] used = {Hooks.class, CallSite.class, Tally.class, Way.class, CallCounter.class, AllocSite.class,
+        Class<?>[] used = {Hooks.class, CallSite.class, Tally.class, Way.class, Tally.Shared.class, CallCounter.class, AllocSite.class,
             TrackedMap.class, InstanceTable.class, GcSentinel.class, Faults.class, SiteLocation.class,
             Recording.IfAbsent.class, Recording.Remapping.class, Recording.Merging.class};
         for (Class<?> type : used) {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * lock, which the hook runs inside of), so its counts are plain fields: no atomic instruction. A
  * concurrent map's counts must stay exact under any number of threads without paying an atomic
  * instruction on the common path: the thread that first met the instance here (its owner) writes
- * plain fields that no other thread writes, every other thread adds to {@link LongAdder}s.
+ * the plain fields, which no other thread writes, and every other thread adds to {@link Shared}.
  */
 final class Tally {
 
@@ -32,11 +32,10 @@ final class Tally {
      * {@code put}: their hooks compare {@code size()} before and after the call.
      */
     final boolean resultsTell;
-    final boolean concurrent;
-    private final long owner;
-    private final LongAdder sharedInserts;
-    private final LongAdder sharedRemoves;
-    private long inserts; // written by the owner only for concurrent maps, see the class comment
+
+    /** The other threads' counts of a concurrent map; null for other maps. */
+    private final Shared shared;
+    private long inserts; // for concurrent maps written by the owner only, see the class comment
     private long removes;
     private int entryCountdown; // plain, as the counts: a lost update only moves the next entry sample
 
@@ -44,25 +43,28 @@ final class Tally {
         AllocSite site = counter.site();
         this.instance = instance;
         this.counter = counter;
-        this.concurrent = site.concurrent();
-        this.resultsTell = concurrent || site.resultsTell();
-        this.owner = Thread.currentThread().getId();
-        this.sharedInserts = concurrent ? new LongAdder() : null;
-        this.sharedRemoves = concurrent ? new LongAdder() : null;
+        this.resultsTell = site.concurrent() || site.resultsTell();
+        this.shared = site.concurrent() ? new Shared(Thread.currentThread().getId()) : null;
         this.entryCountdown = site.sampledKey() == null ? 1 : ENTRY_SAMPLE_EVERY;
+    }
+
+    /** Whether the tallied map is a concurrent map. */
+    boolean concurrent() {
+        return shared != null;
     }
 
     /** Counts one key inserted, whose key and value may be kept (weakly) as the site's entry sample. */
     @ForceInline
     void inserted(Object key, Object value) {
-        if (!concurrent || Thread.currentThread().getId() == owner) {
+        Shared s = shared;
+        if (s == null || s.ownedByCurrentThread()) {
             inserts++;
             if (--entryCountdown <= 0) {
                 entryCountdown = ENTRY_SAMPLE_EVERY;
                 counter.site().sampleEntry(key, value);
             }
         } else {
-            sharedInserts.increment();
+            s.inserts.increment();
             if ((ThreadLocalRandom.current().nextInt() & (ENTRY_SAMPLE_EVERY - 1)) == 0) {
                 counter.site().sampleEntry(key, value);
             }
@@ -71,7 +73,8 @@ final class Tally {
 
     /** Offers an inserted key and value for the site's entry sample, as {@link #inserted} does. */
     void offerEntry(Object key, Object value) {
-        if (!concurrent || Thread.currentThread().getId() == owner) {
+        Shared s = shared;
+        if (s == null || s.ownedByCurrentThread()) {
             if (--entryCountdown <= 0) {
                 entryCountdown = ENTRY_SAMPLE_EVERY;
                 counter.site().sampleEntry(key, value);
@@ -84,35 +87,55 @@ final class Tally {
     /** Counts one key removed. */
     @ForceInline
     void removed() {
-        if (!concurrent || Thread.currentThread().getId() == owner) {
+        Shared s = shared;
+        if (s == null || s.ownedByCurrentThread()) {
             removes++;
         } else {
-            sharedRemoves.increment();
+            s.removes.increment();
         }
     }
 
     /** Counts keys added and taken away by one call, as measured from sizes or results. */
     void record(int added, int removed) {
-        if (!concurrent || Thread.currentThread().getId() == owner) {
+        Shared s = shared;
+        if (s == null || s.ownedByCurrentThread()) {
             inserts += added;
             removes += removed;
         } else {
             if (added > 0) {
-                sharedInserts.add(added);
+                s.inserts.add(added);
             }
             if (removed > 0) {
-                sharedRemoves.add(removed);
+                s.removes.add(removed);
             }
         }
     }
 
     /** Keys inserted so far, as far as this thread sees the owner's writes. */
     long inserts() {
-        return concurrent ? inserts + sharedInserts.sum() : inserts;
+        Shared s = shared;
+        return s == null ? inserts : inserts + s.inserts.sum();
     }
 
     /** Keys removed so far. */
     long removes() {
-        return concurrent ? removes + sharedRemoves.sum() : removes;
+        Shared s = shared;
+        return s == null ? removes : removes + s.removes.sum();
+    }
+
+    /** The counts of a concurrent map made by threads other than its owner. */
+    static final class Shared {
+        private final long owner;
+        final LongAdder inserts = new LongAdder();
+        final LongAdder removes = new LongAdder();
+
+        Shared(long owner) {
+            this.owner = owner;
+        }
+
+        @ForceInline
+        boolean ownedByCurrentThread() {
+            return Thread.currentThread().getId() == owner;
+        }
     }
 }

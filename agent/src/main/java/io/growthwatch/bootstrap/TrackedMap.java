@@ -10,10 +10,11 @@ public final class TrackedMap extends WeakReference<Object> {
     private final WeakReference<Object> gcSentinel;
     private boolean oversizedReported; // read and written by the agent's sampler thread only
 
-    /** The tallies of the call sites that met this instance, one per {@link CallCounter}; copy-on-write. */
-    private volatile Tally[] tallies = NO_TALLIES;
+    /** The tally of the first call site that met this instance: most maps meet one or two. */
+    private volatile Tally firstTally;
 
-    private static final Tally[] NO_TALLIES = new Tally[0];
+    /** The tallies of further call sites, one per {@link CallCounter}; copy-on-write. */
+    private volatile Tally[] moreTallies;
 
     TrackedMap(Object map, int hash, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
@@ -24,24 +25,42 @@ public final class TrackedMap extends WeakReference<Object> {
 
     /** The tally of this instance for {@code counter}, made on first use. */
     Tally tallyFor(CallCounter counter) {
-        for (Tally t : tallies) {
-            if (t.counter == counter) {
-                return t;
-            }
+        Tally found = existingTally(counter);
+        if (found != null) {
+            return found;
         }
         synchronized (this) {
-            Tally[] current = tallies;
-            for (Tally t : current) {
+            found = existingTally(counter);
+            if (found != null) {
+                return found;
+            }
+            Tally created = counter.newTally(this);
+            if (firstTally == null) {
+                firstTally = created;
+            } else {
+                Tally[] more = moreTallies;
+                Tally[] grown = more == null ? new Tally[1] : java.util.Arrays.copyOf(more, more.length + 1);
+                grown[grown.length - 1] = created;
+                moreTallies = grown;
+            }
+            return created;
+        }
+    }
+
+    private Tally existingTally(CallCounter counter) {
+        Tally first = firstTally;
+        if (first != null && first.counter == counter) {
+            return first;
+        }
+        Tally[] more = moreTallies;
+        if (more != null) {
+            for (Tally t : more) {
                 if (t.counter == counter) {
                     return t;
                 }
             }
-            Tally created = counter.newTally(this);
-            Tally[] grown = java.util.Arrays.copyOf(current, current.length + 1);
-            grown[current.length] = created;
-            tallies = grown;
-            return created;
         }
+        return null;
     }
 
     /** The allocation site of the instance. */

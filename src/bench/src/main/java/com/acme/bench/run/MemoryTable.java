@@ -12,6 +12,12 @@ final class MemoryTable {
     /** Issue 5's budget per tracked instance. */
     static final long BYTES_PER_INSTANCE = 200;
 
+    /**
+     * Below this many tracked instances the agent heap is mostly the fixed cost of a site (its
+     * registration, counters, detector window), and bytes per instance say nothing.
+     */
+    static final long FEW_TRACKED = 1_000;
+
     /** The agent's cap on instances tracked at once ({@code Registry.MAX_TRACKED_INSTANCES}). */
     static final long TABLE_CAP = 1 << 16;
 
@@ -48,6 +54,8 @@ final class MemoryTable {
         Long agent = agentHeap(r, AgentConfig.TRACKING, heapKey);
         String perEntry = agent == null || entries <= 0 ? "—" : Numbers.bytes((double) agent / entries);
         String verdict = agent == null || entries <= 0 ? "not run"
+                : entries < FEW_TRACKED ? "— (" + Numbers.count(entries) + " tracked: the site's pool and sample"
+                        + " budget; fixed costs dominate, see the many-site row)"
                 : (double) agent / entries <= BYTES_PER_INSTANCE ? "met" : "**missed**";
         table.row(title, Numbers.count(entries), heap(r, AgentConfig.NOMATCH, heapKey), heap(r, AgentConfig.TRACKING, heapKey),
                 perEntry, "≤ " + BYTES_PER_INSTANCE + " B per tracked instance", verdict);
