@@ -17,6 +17,7 @@ public final class CallCounter {
     private final List<Tally> tallies = new ArrayList<>(); // guarded by this
     private long foldedInserts; // guarded by this
     private long foldedRemoves;
+    private Tally overflow; // guarded by this
 
     CallCounter(AllocSite site, CallSite callSite) {
         this.site = site;
@@ -35,20 +36,19 @@ public final class CallCounter {
 
     /** Keys added by this call site. */
     public synchronized long inserts() {
-        foldCollected();
-        long n = foldedInserts;
-        for (Tally t : tallies) {
-            n += t.inserts();
-        }
-        return n;
+        return total(true);
     }
 
     /** Keys taken away by this call site. */
     public synchronized long removes() {
+        return total(false);
+    }
+
+    private long total(boolean inserts) {
         foldCollected();
-        long n = foldedRemoves;
+        long n = inserts ? foldedInserts : foldedRemoves;
         for (Tally t : tallies) {
-            n += t.removes();
+            n += inserts ? t.inserts() : t.removes();
         }
         return n;
     }
@@ -60,11 +60,23 @@ public final class CallCounter {
         return tally;
     }
 
+    /**
+     * The tally shared by the instances for which this call site is one too many: an instance keeps
+     * tallies for {@link TrackedMap#MAX_TALLIES} call sites, so that its cost stays bounded.
+     */
+    synchronized Tally overflowTally() {
+        if (overflow == null) {
+            overflow = new Tally(null, this);
+            tallies.add(overflow);
+        }
+        return overflow;
+    }
+
     /** Moves the counts of collected instances into the running totals: no hook can change them any more. */
     private void foldCollected() {
         for (int i = tallies.size() - 1; i >= 0; i--) {
             Tally t = tallies.get(i);
-            if (t.instance.get() == null) {
+            if (t.instance != null && t.instance.get() == null) {
                 foldedInserts += t.inserts();
                 foldedRemoves += t.removes();
                 Tally last = tallies.remove(tallies.size() - 1);

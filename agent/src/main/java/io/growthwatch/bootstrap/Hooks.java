@@ -54,7 +54,7 @@ public final class Hooks {
             return map.put(key, value);
         }
         if (!t.resultsTell) {
-            return putMeasured(t, map, key, value);
+            return putMeasured(t, map, key, value, false);
         }
         Object previous = map.put(key, value);
         if (previous == null) {
@@ -71,7 +71,7 @@ public final class Hooks {
             return map.putIfAbsent(key, value);
         }
         if (!t.resultsTell) {
-            return putIfAbsentMeasured(t, map, key, value);
+            return putMeasured(t, map, key, value, true);
         }
         Object previous = map.putIfAbsent(key, value);
         if (previous == null) {
@@ -264,22 +264,16 @@ public final class Hooks {
         }
     }
 
+    /** {@code put} or {@code putIfAbsent} on a map of unknown behaviour, counted from sizes. */
     @DontInline
-    private static Object putMeasured(Tally t, Map<Object, Object> map, Object key, Object value) {
+    private static Object putMeasured(Tally t, Map<Object, Object> map, Object key, Object value, boolean ifAbsent) {
         int before = sizeOf(map);
-        Object previous = map.put(key, value);
+        Object previous = ifAbsent ? map.putIfAbsent(key, value) : map.put(key, value);
         recordInsert(t, map, before, previous == null, key, value);
         return previous;
     }
 
-    @DontInline
-    private static Object putIfAbsentMeasured(Tally t, Map<Object, Object> map, Object key, Object value) {
-        int before = sizeOf(map);
-        Object previous = map.putIfAbsent(key, value);
-        recordInsert(t, map, before, previous == null, key, value);
-        return previous;
-    }
-
+    /** {@code remove} on a map of unknown behaviour, counted from sizes. */
     @DontInline
     private static Object removeMeasured(Tally t, Map<Object, Object> map, Object key) {
         int before = sizeOf(map);

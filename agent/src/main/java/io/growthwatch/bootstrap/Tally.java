@@ -23,6 +23,7 @@ final class Tally {
     /** One insert in this many offers its key and value for the entry size estimate. */
     static final int ENTRY_SAMPLE_EVERY = 1024;
 
+    /** The tallied instance, or null for a call site's overflow tally (see {@link TrackedMap#MAX_TALLIES}). */
     final TrackedMap instance;
     final CallCounter counter;
 

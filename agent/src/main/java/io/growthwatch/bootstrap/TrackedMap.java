@@ -23,6 +23,9 @@ public final class TrackedMap extends WeakReference<Object> {
         this.gcSentinel = gcSentinel;
     }
 
+    /** Call sites an instance keeps its own tally for; further ones count into their overflow tally. */
+    static final int MAX_TALLIES = 8;
+
     /** The tally of this instance for {@code counter}, made on first use. */
     Tally tallyFor(CallCounter counter) {
         Tally found = existingTally(counter);
@@ -34,11 +37,14 @@ public final class TrackedMap extends WeakReference<Object> {
             if (found != null) {
                 return found;
             }
+            Tally[] more = moreTallies;
+            if (firstTally != null && 1 + (more == null ? 0 : more.length) >= MAX_TALLIES) {
+                return counter.overflowTally();
+            }
             Tally created = counter.newTally(this);
             if (firstTally == null) {
                 firstTally = created;
             } else {
-                Tally[] more = moreTallies;
                 Tally[] grown = more == null ? new Tally[1] : java.util.Arrays.copyOf(more, more.length + 1);
                 grown[grown.length - 1] = created;
                 moreTallies = grown;
