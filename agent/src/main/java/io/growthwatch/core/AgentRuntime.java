@@ -39,6 +39,7 @@ final class AgentRuntime implements Runnable {
     private final Instrumentation instrumentation;
     private final MapInstrumentation transformer;
     private final Reporter report;
+    private List<Reporter> reporters = List.of(); // set on the agent's thread before sampling starts
     private final boolean attached;
     private final int retransformed;
     private final boolean failSamplesOnPurpose;
@@ -83,7 +84,7 @@ final class AgentRuntime implements Runnable {
         try {
             AgentLogging logging = AgentLogging.toStandardError();
             log = logging.logger("growthwatch");
-            List<Reporter> reporters = new ArrayList<>();
+            reporters = new ArrayList<>();
             reporters.add(new LogReporter(log));
             if (report != null) {
                 reporters.add(report);
@@ -195,6 +196,12 @@ final class AgentRuntime implements Runnable {
 
     /** Reports, at most once per interval, faults caught in hooks and classes left untransformed. */
     private void reportOwnProblems() {
+        for (Reporter r : reporters) {
+            String failure = r.takeFailure();
+            if (failure != null) {
+                log.atError().setMessage(failure).log();
+            }
+        }
         long faults = Faults.count();
         long now = System.currentTimeMillis();
         if (faults > faultsReported && (faultsReported == 0 || now - faultsReportedAtMillis >= FAULT_REPORT_PERIOD_MILLIS)) {

@@ -6,7 +6,6 @@ import io.growthwatch.core.detect.Oversized;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -22,7 +21,12 @@ public final class JsonLinesReporter implements Reporter {
 
     private final Writer out;
 
-    private JsonLinesReporter(Writer out) {
+    private final Path path;
+    private boolean stopped; // guarded by this
+    private String failure; // guarded by this: set when writing failed, taken once
+
+    private JsonLinesReporter(Path path, Writer out) {
+        this.path = path;
         this.out = out;
     }
 
@@ -37,7 +41,7 @@ public final class JsonLinesReporter implements Reporter {
                 // another process created it first; append to it
             }
         }
-        return new JsonLinesReporter(Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+        return new JsonLinesReporter(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
     }
 
     @Override
@@ -133,6 +137,9 @@ public final class JsonLinesReporter implements Reporter {
     }
 
     private void write(Body body) {
+        if (stopped) {
+            return;
+        }
         try {
             StringWriter line = new StringWriter();
             JsonWriter json = new JsonWriter(line);
@@ -144,12 +151,23 @@ public final class JsonLinesReporter implements Reporter {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A full disk or a vanished file ends the report, not the agent: logging goes on.
+            stopped = true;
+            failure = "could not write the report " + path + ": " + e + "; the JSON report is stopped, logging goes on";
+            close();
         }
     }
 
     @Override
+    public synchronized String takeFailure() {
+        String taken = failure;
+        failure = null;
+        return taken;
+    }
+
+    @Override
     public synchronized void close() {
+        stopped = true;
         try {
             out.close();
         } catch (IOException ignored) {

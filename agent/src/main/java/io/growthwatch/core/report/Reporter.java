@@ -21,6 +21,14 @@ public interface Reporter {
     /** Reports the table of the top sites by live entries. */
     void summary(List<SiteRow> rows, String reason);
 
+    /**
+     * Why this reporter stopped working, once (later calls return null), or null while it works: a
+     * reporter that cannot write any more stops on its own instead of failing the agent's sample.
+     */
+    default String takeFailure() {
+        return null;
+    }
+
     /** Releases resources; further calls are ignored. */
     void close();
 }

@@ -3,9 +3,12 @@ package io.growthwatch.e2e;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Faults injected into the agent never reach the application: same output, same exit code. */
 class FaultsTest {
@@ -47,5 +50,20 @@ class FaultsTest {
         assertThat(run.stdout).isEqualTo(plain.stdout);
         assertThat(run.stderr).containsOnlyOnce("sampling failed; will retry")
                 .containsOnlyOnce("stopped after an internal error").contains("hooks are switched off");
+    }
+
+    /** A report file that can no longer be written (here: a full device) stops the report, not the agent. */
+    @Test
+    void aReportThatCannotBeWrittenStopsOnceAndLoggingGoesOn() throws Exception {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs Linux's /dev/full");
+        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=200ms,summary=1s,report=/dev/full", List.of(),
+                "com.acme.scenarios.Workload", "4");
+
+        assertThat(run.exitCode).isZero();
+        assertThat(run.stdout).isEqualTo(plain.stdout);
+        assertThat(run.stderr).containsOnlyOnce("could not write the report /dev/full")
+                .doesNotContain("sampling failed").doesNotContain("stopped after an internal error");
+        String afterFailure = run.stderr.substring(run.stderr.indexOf("could not write the report"));
+        assertThat(afterFailure).contains("summary (periodic)");
     }
 }
