@@ -302,14 +302,10 @@ public final class Hooks {
 
     /** Records an insert into a map of unknown behaviour, from its result and its size before and after. */
     private static void recordInsert(Tally t, Map<?, ?> map, int before, boolean absent, Object key, Object value) {
-        if (before < 0) {
+        int delta = sizeChange(map, before);
+        if (delta == UNKNOWN) {
             return;
         }
-        int after = sizeOf(map);
-        if (after < 0) {
-            return;
-        }
-        int delta = after - before;
         int added = Math.max(absent ? 1 : 0, delta);
         record(t, added, added - delta);
         if (added > 0) {
@@ -321,15 +317,13 @@ public final class Hooks {
         boolean has = result != null;
         int added = !had && has ? 1 : 0;
         int removed = had && !has ? 1 : 0;
-        if (before >= 0) {
-            int after = sizeOf(map);
-            if (after >= 0) {
-                int unexplained = (added - removed) - (after - before);
-                if (unexplained > 0) {
-                    removed += unexplained; // e.g. an eviction triggered by the insert
-                } else {
-                    added -= unexplained;
-                }
+        int delta = sizeChange(map, before);
+        if (delta != UNKNOWN) {
+            int unexplained = (added - removed) - delta;
+            if (unexplained > 0) {
+                removed += unexplained; // e.g. an eviction triggered by the insert
+            } else {
+                added -= unexplained;
             }
         }
         record(t, added, removed);
@@ -339,15 +333,22 @@ public final class Hooks {
     }
 
     private static void recordDelta(Tally t, Map<?, ?> map, int before) {
+        int delta = sizeChange(map, before);
+        if (delta != UNKNOWN) {
+            record(t, Math.max(delta, 0), Math.max(-delta, 0));
+        }
+    }
+
+    /** Marks a size change that cannot be known because a {@code size()} call failed. */
+    private static final int UNKNOWN = Integer.MIN_VALUE;
+
+    /** {@code size()} now minus {@code before}, or {@link #UNKNOWN} when either size is unknown. */
+    private static int sizeChange(Map<?, ?> map, int before) {
         if (before < 0) {
-            return;
+            return UNKNOWN;
         }
         int after = sizeOf(map);
-        if (after < 0) {
-            return;
-        }
-        int delta = after - before;
-        record(t, Math.max(delta, 0), Math.max(-delta, 0));
+        return after < 0 ? UNKNOWN : after - before;
     }
 
     private static void record(Tally t, int added, int removed) {

@@ -20,11 +20,15 @@ class TrackedMapTest {
         return site.counterFor(new CallSite(line, location(line), "put", null));
     }
 
+    private TrackedMap tracked(Map<String, String> map) {
+        site.observeType(map);
+        return new TrackedMap(map, 1, site, new WeakReference<>(new Object()));
+    }
+
     @Test
     void anInstanceKeepsItsOwnTallyPerCallSiteUpToTheCap() {
         Map<String, String> map = new HashMap<>();
-        site.observeType(map);
-        TrackedMap tracked = new TrackedMap(map, 1, site, new WeakReference<>(new Object()));
+        TrackedMap tracked = tracked(map);
         for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {
             CallCounter counter = counterAt(100 + line);
             Tally tally = tracked.tallyFor(counter);
@@ -36,8 +40,7 @@ class TrackedMapTest {
     @Test
     void callSitesBeyondTheCapShareTheirOverflowTallyAndStillCount() {
         Map<String, String> map = new HashMap<>();
-        site.observeType(map);
-        TrackedMap tracked = new TrackedMap(map, 1, site, new WeakReference<>(new Object()));
+        TrackedMap tracked = tracked(map);
         for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {
             tracked.tallyFor(counterAt(100 + line));
         }
