@@ -195,7 +195,7 @@ public final class AllocSite {
             return true;
         }
         int epoch = Registry.epoch;
-        if (saturatedEpoch == epoch || ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
+        if (ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
             return false;
         }
         allocations += SAMPLE_EVERY;

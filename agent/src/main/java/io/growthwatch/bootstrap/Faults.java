@@ -15,13 +15,13 @@ public final class Faults {
     public static final String INJECT_PROPERTY = "growthwatch-agent.injectFaults";
 
     /** With {@code hooks} injected: one hook call in this many fails on purpose. */
-    public static final int INJECT_EVERY = 100;
+    private static final int INJECT_EVERY = 100;
 
     /**
      * Whether hooks inject faults: a constant, read once from the command line, so that the check
      * costs nothing in compiled hooks when it is off.
      */
-    private static final boolean INJECTING = injectionRequested();
+    private static final boolean INJECTING = injectionRequested("hooks");
     private static int injectTick; // racy on purpose: which call fails does not matter
 
     private Faults() {
@@ -39,11 +39,12 @@ public final class Faults {
         }
     }
 
-    private static boolean injectionRequested() {
+    /** Whether {@link #INJECT_PROPERTY} asks for faults of {@code kind} ({@code hooks}, {@code transform}, ...). */
+    public static boolean injectionRequested(String kind) {
         try {
             String kinds = System.getProperty(INJECT_PROPERTY, "");
-            for (String kind : kinds.split(",")) {
-                if (kind.trim().equals("hooks")) {
+            for (String requested : kinds.split(",")) {
+                if (requested.trim().equals(kind)) {
                     return true;
                 }
             }

@@ -309,7 +309,7 @@ public final class Hooks {
         int added = Math.max(absent ? 1 : 0, delta);
         record(t, added, added - delta);
         if (added > 0) {
-            sampleEntry(t, key, value);
+            offerEntry(t, key, value);
         }
     }
 
@@ -328,7 +328,7 @@ public final class Hooks {
         }
         record(t, added, removed);
         if (added > 0) {
-            sampleEntry(t, key, result);
+            offerEntry(t, key, result);
         }
     }
 
@@ -359,7 +359,7 @@ public final class Hooks {
         }
     }
 
-    private static void sampleEntry(Tally t, Object key, Object value) {
+    private static void offerEntry(Tally t, Object key, Object value) {
         try {
             t.offerEntry(key, value);
         } catch (Throwable e) {

@@ -44,7 +44,7 @@ final class Tally {
         AllocSite site = counter.site();
         this.instance = instance;
         this.counter = counter;
-        this.resultsTell = site.concurrent() || site.resultsTell();
+        this.resultsTell = site.resultsTell();
         this.shared = site.concurrent() ? new Shared(Thread.currentThread().getId()) : null;
         this.entryCountdown = site.sampledKey() == null ? 1 : ENTRY_SAMPLE_EVERY;
     }
@@ -58,24 +58,28 @@ final class Tally {
     @ForceInline
     void inserted(Object key, Object value) {
         Shared s = shared;
-        if (s == null || s.ownedByCurrentThread()) {
+        boolean owner = s == null || s.ownedByCurrentThread();
+        if (owner) {
             inserts++;
-            if (--entryCountdown <= 0) {
-                entryCountdown = ENTRY_SAMPLE_EVERY;
-                counter.site().sampleEntry(key, value);
-            }
         } else {
             s.inserts.increment();
-            if ((ThreadLocalRandom.current().nextInt() & (ENTRY_SAMPLE_EVERY - 1)) == 0) {
-                counter.site().sampleEntry(key, value);
-            }
         }
+        offerEntry(key, value, owner);
     }
 
     /** Offers an inserted key and value for the site's entry sample, as {@link #inserted} does. */
     void offerEntry(Object key, Object value) {
         Shared s = shared;
-        if (s == null || s.ownedByCurrentThread()) {
+        offerEntry(key, value, s == null || s.ownedByCurrentThread());
+    }
+
+    /**
+     * Keeps one inserted entry in {@link #ENTRY_SAMPLE_EVERY}: counted down in a plain field by the
+     * thread that may write this tally's fields, drawn at random by any other thread.
+     */
+    @ForceInline
+    private void offerEntry(Object key, Object value, boolean owner) {
+        if (owner) {
             if (--entryCountdown <= 0) {
                 entryCountdown = ENTRY_SAMPLE_EVERY;
                 counter.site().sampleEntry(key, value);

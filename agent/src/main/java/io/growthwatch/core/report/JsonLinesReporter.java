@@ -152,7 +152,6 @@ public final class JsonLinesReporter implements Reporter {
             out.flush();
         } catch (IOException e) {
             // A full disk or a vanished file ends the report, not the agent: logging goes on.
-            stopped = true;
             failure = "could not write the report " + path + ": " + e + "; the JSON report is stopped, logging goes on";
             close();
         }

@@ -17,7 +17,7 @@ public final class ChildJvm {
     /**
      * System property set on benchmark forks: the {@code AgentConfig} name the fork runs under, so that
      * it can check the agent really is in that state. The bench's properties never start with
-     * {@code growthwatch.}: the agent reads those as its own options and rejects unknown ones.
+     * {@code growthwatch.}: the agent reads those as its own options.
      */
     public static final String EXPECT = "gwbench.expect";
 

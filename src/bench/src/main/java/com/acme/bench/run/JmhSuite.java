@@ -1,5 +1,6 @@
 package com.acme.bench.run;
 
+import com.acme.bench.jmh.JdkMapsWarmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -163,7 +164,7 @@ final class JmhSuite {
         args.add("-D" + ChildJvm.CHILD_AGENT + "=" + (agent == null ? "" : agent));
         args.add("-D" + ChildJvm.EXPECT + "=" + config.name());
         if (settings.sterile()) {
-            args.add("-D" + com.acme.bench.jmh.JdkMapsWarmup.SKIP + "=true");
+            args.add("-D" + JdkMapsWarmup.SKIP + "=true");
         }
         if (agent != null) {
             args.add(agent);
