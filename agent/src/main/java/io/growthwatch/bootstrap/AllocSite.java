@@ -1,20 +1,9 @@
 package io.growthwatch.bootstrap;
 
-import jdk.internal.vm.annotation.ForceInline;
-import jdk.internal.vm.annotation.DontInline;
-
 import java.lang.ref.WeakReference;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A place in application code that allocates maps: one {@code new HashMap(...)} expression. */
 public final class AllocSite {
-
-    /** Live instances of a site that are always tracked before sampling starts. */
-    static final int ALWAYS_TRACKED = 64;
-
-    /** Beyond {@link #ALWAYS_TRACKED}, one allocation in this many is tracked. */
-    static final int SAMPLE_EVERY = 64;
 
     /** Call-site counters kept per allocation site; further call sites share one overflow counter. */
     static final int MAX_CALL_SITES = 32;
@@ -24,26 +13,14 @@ public final class AllocSite {
     private final String declaredType;
     private final String field;
     private final boolean adopted;
-    private long allocations; // racy by design: an approximate count, no atomic instruction per allocation
+    private final Admission admission = new Admission();
     private volatile boolean concurrent;
-    private final AtomicInteger tracked = new AtomicInteger();
     private volatile String runtimeType;
     private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
     private volatile CallCounter overflow;
-    private volatile boolean resultsTell;
-    private int admittedEpoch; // racy on purpose, as above: admissions are budgeted per epoch, roughly
-    private int admittedInEpoch;
-    private int saturatedEpoch = -1;
     private volatile WeakReference<Object> sampledKey;
     private volatile WeakReference<Object> sampledValue;
-
-    /**
-     * Sampled instances admitted at most per site and sampling interval, beyond the always-tracked
-     * ones: a site allocating millions of short-lived maps then costs the garbage collector a few
-     * dozen weak references per interval, not a share of its allocation rate.
-     */
-    static final int SAMPLED_PER_EPOCH = 64;
 
     AllocSite(int id, SiteLocation location, String declaredType, String field, boolean adopted) {
         this.id = id;
@@ -93,19 +70,20 @@ public final class AllocSite {
         return field;
     }
 
-    /** The runtime class of the first instance seen, or the declared type before any. */
+    /** The runtime class of the application's maps (the JDK class a counted twin stands for), or the declared type before any. */
     public String type() {
         String t = runtimeType;
         return t != null ? t : declaredType;
     }
 
-    /**
-     * Maps allocated here since the agent started: exact up to {@link #ALWAYS_TRACKED}, estimated
-     * from sampled allocations beyond, and not advanced while the site's sampling budget for the
-     * interval is spent (a lower bound then).
-     */
+    /** Decides whether maps allocated here are tracked. */
+    Admission admission() {
+        return admission;
+    }
+
+    /** Maps allocated here since the agent started; see {@link Admission#allocations()}. */
     public long allocations() {
-        return allocations;
+        return admission.allocations();
     }
 
     /** Whether this site's maps are concurrent maps (known from its first instance). */
@@ -113,21 +91,31 @@ public final class AllocSite {
         return concurrent;
     }
 
-    /** Keys inserted through instrumented call sites into this site's tracked instances. */
+    /** Whether {@link #observeType} has seen an instance. */
+    boolean typeObserved() {
+        return runtimeType != null;
+    }
+
+    /** Learns the runtime class of this site's maps from one instance, as the application allocated it. */
+    void observeType(Object map) {
+        Class<?> type = CountedMaps.original(map.getClass());
+        concurrent = map instanceof java.util.concurrent.ConcurrentMap;
+        runtimeType = type.getName();
+    }
+
+    /** Keys inserted into this site's tracked instances. */
     public long inserts() {
-        CallCounter overflow = this.overflow;
-        long n = overflow == null ? 0 : overflow.inserts();
-        for (CallCounter c : counters) {
+        long n = 0;
+        for (CallCounter c : callCounters()) {
             n += c.inserts();
         }
         return n;
     }
 
-    /** Keys removed through instrumented call sites from this site's tracked instances. */
+    /** Keys removed from this site's tracked instances. */
     public long removes() {
-        CallCounter overflow = this.overflow;
-        long n = overflow == null ? 0 : overflow.removes();
-        for (CallCounter c : counters) {
+        long n = 0;
+        for (CallCounter c : callCounters()) {
             n += c.removes();
         }
         return n;
@@ -145,84 +133,22 @@ public final class AllocSite {
         return withOverflow;
     }
 
-    /** A recently inserted key, held weakly, or null: measured by the agent to estimate entry sizes. */
+    /** An entry key the agent sampled from one of this site's maps, held weakly, or null. */
     public Object sampledKey() {
         WeakReference<Object> ref = sampledKey;
         return ref == null ? null : ref.get();
     }
 
-    /** A recently inserted value, held weakly, or null. */
+    /** The value of that entry, held weakly, or null. */
     public Object sampledValue() {
         WeakReference<Object> ref = sampledValue;
         return ref == null ? null : ref.get();
     }
 
-    /** Keeps {@code key} and {@code value} (weakly) as this site's entry sample. */
-    @DontInline
-    void sampleEntry(Object key, Object value) {
+    /** Keeps {@code key} and {@code value} (weakly) as this site's entry sample, for entry sizes. */
+    public void sampleEntry(Object key, Object value) {
         sampledKey = key == null ? null : new WeakReference<>(key);
         sampledValue = value == null ? null : new WeakReference<>(value);
-    }
-
-    /**
-     * Whether the results of this site's maps' own operations tell inserts and removes: true for the
-     * JDK's own {@code HashMap}, {@code LinkedHashMap} and concurrent maps, false for application
-     * subclasses that may evict or otherwise act inside a call.
-     */
-    boolean resultsTell() {
-        return resultsTell;
-    }
-
-    /** Decides whether a newly allocated instance is tracked, counting the allocation. */
-    @ForceInline
-    boolean admit(Object map) {
-        // A site whose sampling budget for this interval is spent (a busy site of short-lived maps):
-        // two loads and a compare, no write.
-        return saturatedEpoch != Registry.epoch && admitCounting(map);
-    }
-
-    @DontInline
-    private boolean admitCounting(Object map) {
-        if (runtimeType == null) {
-            observeType(map);
-        }
-        // Busy sites must not write shared fields on every allocation (threads would contend for the
-        // cache line): the count is exact up to ALWAYS_TRACKED, then advanced only on sampled ones.
-        if (allocations < ALWAYS_TRACKED) {
-            allocations++;
-        }
-        if (tracked.get() < ALWAYS_TRACKED) {
-            return true;
-        }
-        int epoch = Registry.epoch;
-        if (ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
-            return false;
-        }
-        allocations += SAMPLE_EVERY;
-        if (admittedEpoch != epoch) {
-            admittedEpoch = epoch;
-            admittedInEpoch = 0;
-        }
-        if (++admittedInEpoch >= SAMPLED_PER_EPOCH) {
-            saturatedEpoch = epoch; // from here on this interval, an allocation costs two loads and a compare
-        }
-        return true;
-    }
-
-    /** Learns the runtime class of this site's maps from one instance. */
-    void observeType(Object map) {
-        concurrent = map instanceof java.util.concurrent.ConcurrentMap;
-        Class<?> type = map.getClass();
-        resultsTell = type == java.util.HashMap.class || type == java.util.LinkedHashMap.class || concurrent;
-        runtimeType = type.getName();
-    }
-
-    void trackedAdded() {
-        tracked.incrementAndGet();
-    }
-
-    void trackedDropped() {
-        tracked.decrementAndGet();
     }
 
     /** The counter for operations from {@code callSite} on this site's instances. */

@@ -8,9 +8,12 @@ import java.util.List;
  * the {@link Tally tallies} of its instances, read by the agent.
  *
  * <p>Tallies of collected instances are folded into a running total when the counts are read, so
- * the list holds live instances only. Hooks never touch this object on their fast path.
+ * the list holds live instances only. Counting never touches this object on its fast path.
  */
 public final class CallCounter {
+
+    /** Call-site id of overflow tallies, which no call site has. */
+    static final int OVERFLOW_ID = -2;
 
     private final AllocSite site;
     private final CallSite callSite;
@@ -29,7 +32,10 @@ public final class CallCounter {
         return site;
     }
 
-    /** The call site counted, or null for the counter shared by call sites beyond the cap. */
+    /**
+     * The call site counted: an instrumented call site, {@link CallSite#OUTSIDE} for code outside the
+     * chosen packages, or null for the counter shared by call sites beyond the cap.
+     */
     public CallSite callSite() {
         return callSite;
     }
@@ -54,8 +60,8 @@ public final class CallCounter {
     }
 
     /** A new tally of this call site for {@code instance}. */
-    synchronized Tally newTally(TrackedMap instance) {
-        Tally tally = new Tally(instance, this);
+    synchronized Tally newTally(TrackedMap instance, int callSiteId) {
+        Tally tally = new Tally(instance, this, callSiteId);
         tallies.add(tally);
         return tally;
     }
@@ -66,13 +72,13 @@ public final class CallCounter {
      */
     synchronized Tally overflowTally() {
         if (overflow == null) {
-            overflow = new Tally(null, this);
+            overflow = new Tally(null, this, OVERFLOW_ID);
             tallies.add(overflow);
         }
         return overflow;
     }
 
-    /** Moves the counts of collected instances into the running totals: no hook can change them any more. */
+    /** Moves the counts of collected instances into the running totals: nothing can change them any more. */
     private void foldCollected() {
         for (int i = tallies.size() - 1; i >= 0; i--) {
             Tally t = tallies.get(i);

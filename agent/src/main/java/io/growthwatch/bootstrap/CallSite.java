@@ -1,40 +1,21 @@
 package io.growthwatch.bootstrap;
 
-import jdk.internal.vm.annotation.ForceInline;
-import jdk.internal.vm.annotation.DontInline;
+import java.lang.ref.WeakReference;
+import java.util.Map;
 
 /** A place in application code that mutates a map: one {@code map.put(...)} call, for instance. */
 public final class CallSite {
 
-    private final int id;
-    private final SiteLocation location;
-    private final String operation;
-    private final String receiverField;
-    private int adoptions; // written under the instance table's lock only
+    /** Id under which inserts and removes made by code other than an instrumented call site count. */
+    public static final int OUTSIDE_ID = -1;
 
     /**
-     * The tracked receivers seen here last, with their tallies: a receiver found in one of these ways
-     * costs no lookup and no write. Ways are filled on a miss and never moved, so threads that each
-     * use their own map through this call site settle in different ways. Racy on purpose: a
-     * {@link Way} is immutable and a lost fill only costs one more lookup.
+     * Stands for code that changed a counted map without passing an instrumented call site: code
+     * outside the chosen packages, iterators, {@code keySet()}/{@code entrySet()} views, the map's own
+     * methods called by another map method.
      */
-    private Way way0;
-    private Way way1;
-    private Way way2;
-    private Way way3;
-    private int victim;
-
-    /** Receivers that were not tracked; stops changing once the call site is cold. */
-    private int misses;
-
-    /**
-     * Set once {@link #COLD_AFTER_MISSES} receivers were untracked, as at a call site that
-     * fills per-request maps. A cold call site looks receivers up once per sampling interval only,
-     * and otherwise counts just the receiver in its first way: per-request maps then cost no identity
-     * hash and no lookup. Racy on purpose: a stale read only costs or saves one lookup.
-     */
-    private boolean cold;
-    private int lookupEpoch;
+    public static final CallSite OUTSIDE = new CallSite(OUTSIDE_ID,
+            new SiteLocation("(outside)", "(outside)", null, -1, "boot"), "any", null);
 
     /** Untracked receivers after which a call site turns cold. */
     static final int COLD_AFTER_MISSES = 1024;
@@ -44,6 +25,29 @@ public final class CallSite {
 
     /** Entries an untracked map must hold to be adopted: per-request maps stay below it. */
     static final int ADOPT_MIN_ENTRIES = 128;
+
+    private final int id;
+    private final SiteLocation location;
+    private final String operation;
+    private final String receiverField;
+    private int adoptions; // written under the instance table's lock only
+
+    /**
+     * The last tracked receiver this call site looked up, and its entry: a map that cannot count
+     * itself and is touched here again costs no lookup. Racy on purpose: {@link Touched} is immutable.
+     */
+    private Touched last;
+
+    /** Receivers looked up in vain; stops changing once the call site is cold. */
+    private int misses;
+
+    /**
+     * Set once {@link #COLD_AFTER_MISSES} receivers were looked up in vain, as at a call site that
+     * fills per-request maps: a cold call site looks receivers up once per sampling interval only.
+     * Racy on purpose: a stale read only costs or saves one lookup.
+     */
+    private boolean cold;
+    private int lookupEpoch;
 
     CallSite(int id, SiteLocation location, String operation, String receiverField) {
         this.id = id;
@@ -72,85 +76,43 @@ public final class CallSite {
         return operation;
     }
 
-    /** The tally of {@code map} here, or null when the map is not tracked. Never writes on a hit. */
-    @ForceInline
-    Tally tallyFor(Object map) {
-        Way w = way0;
-        if (w != null && w.get() == map) {
-            return w.tally;
-        }
-        return cold ? coldTallyFor(map) : otherWayTallyFor(map);
+    /** Whether this stands for code outside the instrumented call sites. */
+    public boolean isOutside() {
+        return id == OUTSIDE_ID;
     }
 
-    private Tally coldTallyFor(Object map) {
-        int epoch = Registry.epoch;
-        if (epoch == lookupEpoch) {
-            return null;
+    /** This call site is about to call {@code map}, which is not a counted twin: credits it if it is tracked. */
+    void touch(Map<?, ?> map) {
+        TrackedMap tracked = find(map);
+        if (tracked != null) {
+            tracked.touched(this, map);
         }
-        lookupEpoch = epoch;
-        return otherWayTallyFor(map);
     }
 
-    private Tally otherWayTallyFor(Object map) {
-        Way w = way1;
-        if (w != null && w.get() == map) {
-            return w.tally;
+    private TrackedMap find(Map<?, ?> map) {
+        Touched seen = last;
+        if (seen != null && seen.get() == map) {
+            return seen.tracked;
         }
-        w = way2;
-        if (w != null && w.get() == map) {
-            return w.tally;
-        }
-        w = way3;
-        if (w != null && w.get() == map) {
-            return w.tally;
-        }
-        return lookUp(map);
-    }
-
-    @DontInline
-    private Tally lookUp(Object map) {
-        TrackedMap tracked = Registry.instances().find(map);
-        if (tracked == null) {
-            tracked = Registry.adopting ? adopt(map) : null;
-            if (tracked == null) {
-                if (!cold && ++misses >= COLD_AFTER_MISSES) {
-                    cold = true;
-                }
+        if (cold) {
+            int epoch = Epoch.current;
+            if (epoch == lookupEpoch) {
                 return null;
             }
+            lookupEpoch = epoch;
         }
-        Tally tally = tracked.tallyFor(tracked.site().counterFor(this));
-        Way way = Way.of(map, tally);
-        if (cold) {
-            way0 = way; // the only way a cold call site checks on every call
-        } else {
-            fill(way);
+        TrackedMap tracked = Registry.instances().find(map);
+        if (tracked == null && AgentSwitch.adopting) {
+            tracked = adopt(map);
         }
-        return tally;
-    }
-
-    /** Puts {@code way} in place of an empty one, or one whose instance was collected, or the next victim. */
-    private void fill(Way way) {
-        if (isFree(way0)) {
-            way0 = way;
-        } else if (isFree(way1)) {
-            way1 = way;
-        } else if (isFree(way2)) {
-            way2 = way;
-        } else if (isFree(way3)) {
-            way3 = way;
-        } else {
-            switch (victim++ & 3) {
-                case 0 -> way0 = way;
-                case 1 -> way1 = way;
-                case 2 -> way2 = way;
-                default -> way3 = way;
+        if (tracked == null) {
+            if (!cold && ++misses >= COLD_AFTER_MISSES) {
+                cold = true;
             }
+            return null;
         }
-    }
-
-    private static boolean isFree(Way way) {
-        return way == null || way.get() == null;
+        last = new Touched(map, tracked);
+        return tracked;
     }
 
     /**
@@ -158,9 +120,9 @@ public final class CallSite {
      * call site. Small maps are left alone: they are most likely per-request maps that were sampled
      * out, not the long-lived map the attach is looking for.
      */
-    private TrackedMap adopt(Object map) {
+    private TrackedMap adopt(Map<?, ?> map) {
         if (adoptions >= MAX_ADOPTIONS || !(map instanceof java.util.HashMap || map instanceof java.util.concurrent.ConcurrentHashMap)
-                || ((java.util.Map<?, ?>) map).size() < ADOPT_MIN_ENTRIES) {
+                || map.size() < ADOPT_MIN_ENTRIES) {
             return null;
         }
         synchronized (Registry.instances()) {
@@ -173,11 +135,21 @@ public final class CallSite {
                 return null;
             }
             site.observeType(map);
-            if (!Registry.instances().add(map, site)) {
-                return null;
+            TrackedMap added = Registry.instances().add(map, site);
+            if (added != null) {
+                adoptions++;
             }
-            adoptions++;
-            return Registry.instances().find(map);
+            return added;
+        }
+    }
+
+    /** A receiver this call site found tracked, held weakly, with its entry. */
+    private static final class Touched extends WeakReference<Object> {
+        final TrackedMap tracked;
+
+        Touched(Object map, TrackedMap tracked) {
+            super(map);
+            this.tracked = tracked;
         }
     }
 }

@@ -38,16 +38,16 @@ public final class InstanceTable {
         }
     }
 
-    /** Starts tracking {@code map} for {@code site}; false when the table is full. */
-    public synchronized boolean add(Object map, AllocSite site) {
+    /** Starts tracking {@code map} for {@code site}; its entry, or null when the table is full. */
+    public synchronized TrackedMap add(Object map, AllocSite site) {
         if (full) {
-            return false; // until the next purge: rebuilding a full table on every allocation costs too much
+            return null; // until the next purge: rebuilding a full table on every allocation costs too much
         }
         if (occupied >= capacityLimit || occupied + 1 > slots.length / 2) {
             rebuild(occupied + 1);
             if (occupied >= capacityLimit || occupied + 1 > slots.length / 2) {
                 full = true;
-                return false;
+                return null;
             }
         }
         int h = System.identityHashCode(map);
@@ -57,10 +57,11 @@ public final class InstanceTable {
         while (t[i] != null) {
             i = (i + 1) & mask;
         }
-        t[i] = new TrackedMap(map, h, site, GcSentinel.fresh());
+        TrackedMap entry = new TrackedMap(map, h, site, GcSentinel.fresh());
+        t[i] = entry;
         occupied++;
-        site.trackedAdded();
-        return true;
+        site.admission().trackedAdded();
+        return entry;
     }
 
     /**
@@ -108,7 +109,7 @@ public final class InstanceTable {
                 continue;
             }
             if (e.get() == null) {
-                e.site().trackedDropped();
+                e.site().admission().trackedDropped();
                 continue;
             }
             int i = spread(e.hash) & mask;

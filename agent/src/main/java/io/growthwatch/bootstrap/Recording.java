@@ -7,20 +7,20 @@ import java.util.function.Function;
  * Wrappers around the functions given to {@code computeIfAbsent}, {@code compute},
  * {@code computeIfPresent} and {@code merge} of a tracked concurrent map. Whether and how the map
  * called the function tells exactly whether this call inserted or removed the key, even when other
- * threads race on the same key; a check before the call could not. Used only for tracked concurrent
- * maps: one small allocation per call there.
+ * threads race on the same key; a check before the call could not. Used by the counted twin of
+ * {@code ConcurrentHashMap} only, which has no internal hooks to count from.
  */
-final class Recording {
+public final class Recording {
 
     private Recording() {
     }
 
     /** For {@code computeIfAbsent}: the key was inserted by this call iff the function ran and gave a value. */
-    static final class IfAbsent implements Function<Object, Object> {
+    public static final class IfAbsent implements Function<Object, Object> {
         private final Function<Object, Object> delegate;
-        boolean ran;
+        public boolean ran;
 
-        IfAbsent(Function<Object, Object> delegate) {
+        public IfAbsent(Function<Object, Object> delegate) {
             this.delegate = delegate;
         }
 
@@ -35,12 +35,12 @@ final class Recording {
      * For {@code compute} and {@code computeIfPresent}: the function sees the old value, so the key
      * was present before iff it ran with a non-null old value.
      */
-    static final class Remapping implements BiFunction<Object, Object, Object> {
+    public static final class Remapping implements BiFunction<Object, Object, Object> {
         private final BiFunction<Object, Object, Object> delegate;
-        boolean ran;
-        boolean hadValue;
+        public boolean ran;
+        public boolean hadValue;
 
-        Remapping(BiFunction<Object, Object, Object> delegate) {
+        public Remapping(BiFunction<Object, Object, Object> delegate) {
             this.delegate = delegate;
         }
 
@@ -53,11 +53,11 @@ final class Recording {
     }
 
     /** For {@code merge}: the function runs only when the key is present. */
-    static final class Merging implements BiFunction<Object, Object, Object> {
+    public static final class Merging implements BiFunction<Object, Object, Object> {
         private final BiFunction<Object, Object, Object> delegate;
-        boolean ran;
+        public boolean ran;
 
-        Merging(BiFunction<Object, Object, Object> delegate) {
+        public Merging(BiFunction<Object, Object, Object> delegate) {
             this.delegate = delegate;
         }
 

@@ -27,67 +27,7 @@ public final class Registry {
     private static int allocCount;
     private static int callCount;
 
-    /** Whether hooks do any work; cleared when the agent stops or its sampler dies. */
-    static volatile boolean enabled;
-
-    /** Advanced by the agent once per sampling interval; cold call sites look receivers up once per epoch. */
-    static volatile int epoch;
-
-    /** Starts a new epoch: called by the agent's sampler every interval. */
-    public static void nextEpoch() {
-        epoch++;
-    }
-
-    /** Whether untracked maps met at call sites are adopted: after a dynamic attach only. */
-    static volatile boolean adopting;
-
-    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
-
     private Registry() {
-    }
-
-    /** Claims the single agent instance of this JVM; false when an agent was already started. */
-    public static boolean claimStart() {
-        return STARTED.compareAndSet(false, true);
-    }
-
-    /** Lets hooks count and track from now on, after loading every class the hooks use. */
-    public static void enable() {
-        initializeHookClasses();
-        enabled = true;
-    }
-
-    /**
-     * Loads and initializes the classes hooks touch, so that no hook ever triggers a class
-     * initialization: threads racing into one would wait on its init lock, and a virtual thread
-     * waiting there is pinned to its carrier.
-     */
-    private static void initializeHookClasses() {
-        Class<?>[] used = {Hooks.class, CallSite.class, Tally.class, Way.class, Tally.Shared.class, CallCounter.class, AllocSite.class,
-            TrackedMap.class, InstanceTable.class, GcSentinel.class, Faults.class, SiteLocation.class,
-            Recording.IfAbsent.class, Recording.Remapping.class, Recording.Merging.class};
-        for (Class<?> type : used) {
-            try {
-                Class.forName(type.getName(), true, type.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                Faults.record(e);
-            }
-        }
-    }
-
-    /** Adopts maps allocated before the agent was attached when instrumented code first touches them. */
-    public static void adoptPreexisting() {
-        adopting = true;
-    }
-
-    /** Makes every hook a plain pass-through to the original map operation. */
-    public static void disable() {
-        enabled = false;
-    }
-
-    /** Whether hooks are counting. */
-    public static boolean isEnabled() {
-        return enabled;
     }
 
     /** The table of tracked instances. */
@@ -166,6 +106,16 @@ public final class Registry {
         return java.util.Arrays.copyOf(sites, n);
     }
 
+    /** A snapshot of all call sites registered so far. */
+    public static CallSite[] callSites() {
+        CallSite[] sites = callSites;
+        int n;
+        synchronized (Registry.class) {
+            n = callCount;
+        }
+        return java.util.Arrays.copyOf(sites, n);
+    }
+
     @ForceInline
     static AllocSite allocSite(int id) {
         AllocSite[] sites = allocSites;
@@ -176,5 +126,11 @@ public final class Registry {
     static CallSite callSite(int id) {
         CallSite[] sites = callSites;
         return id >= 0 && id < sites.length ? sites[id] : null;
+    }
+
+    /** The call site of {@code id}, or {@link CallSite#OUTSIDE} for any id that names no call site. */
+    static CallSite callSiteOrOutside(int id) {
+        CallSite site = callSite(id);
+        return site != null ? site : CallSite.OUTSIDE;
     }
 }

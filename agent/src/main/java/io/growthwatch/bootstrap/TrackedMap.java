@@ -1,20 +1,49 @@
 package io.growthwatch.bootstrap;
 
-import java.lang.ref.WeakReference;
+import jdk.internal.vm.annotation.DontInline;
+import jdk.internal.vm.annotation.ForceInline;
 
-/** A weak reference to one tracked map instance, with the site that allocated it. */
+import java.lang.ref.WeakReference;
+import java.util.Map;
+
+/**
+ * One tracked map instance: a weak reference to it, its allocation site, and its counts per call site.
+ *
+ * <p>A counted twin ({@link Counted}) reports every insert and remove itself, whoever makes it; the
+ * instrumented call site about to call it names itself first ({@link #calledFrom}), so that the
+ * count goes to that call site, and the twin forgets the name when the call returns: inserts and
+ * removes made by other code (outside the chosen packages, iterators, views) count under
+ * {@link CallSite#OUTSIDE}. A map of another class (an application subclass, or a map adopted after
+ * an attach) cannot count itself: instrumented call sites report its size when they touch it, and
+ * the change since the previous touch is credited to the previous toucher.
+ *
+ * <p>Not thread-safe on purpose, like the maps it counts: a {@code HashMap} is used by one thread at a
+ * time. For concurrent maps the totals stay exact ({@link Tally} takes care of that); which call site
+ * a count is credited to may then be another thread's, when threads race through different call
+ * sites on one map.
+ */
 public final class TrackedMap extends WeakReference<Object> {
+
+    /** Call sites an instance keeps its own tally for; further ones count into their overflow tally. */
+    static final int MAX_TALLIES = 8;
 
     final int hash;
     private final AllocSite site;
     private final WeakReference<Object> gcSentinel;
     private boolean oversizedReported; // read and written by the agent's sampler thread only
 
-    /** The tally of the first call site that met this instance: most maps meet one or two. */
+    /** The call site whose call is in progress, or {@link CallSite#OUTSIDE_ID}. */
+    private int pendingCallSite = CallSite.OUTSIDE_ID;
+
+    /** The tally of the first call site that counted here: most maps meet one or two. */
     private volatile Tally firstTally;
 
-    /** The tallies of further call sites, one per {@link CallCounter}; copy-on-write. */
+    /** The tallies of further call sites; copy-on-write. */
     private volatile Tally[] moreTallies;
+
+    /** For maps counted from their sizes: the size at the last touch, and who touched. */
+    private int sizeAtTouch = -1;
+    private CallSite lastToucher;
 
     TrackedMap(Object map, int hash, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
@@ -23,50 +52,120 @@ public final class TrackedMap extends WeakReference<Object> {
         this.gcSentinel = gcSentinel;
     }
 
-    /** Call sites an instance keeps its own tally for; further ones count into their overflow tally. */
-    static final int MAX_TALLIES = 8;
+    /** Names the call site whose call on this map comes next. */
+    @ForceInline
+    public void calledFrom(int callSite) {
+        pendingCallSite = callSite;
+    }
 
-    /** The tally of this instance for {@code counter}, made on first use. */
-    Tally tallyFor(CallCounter counter) {
-        Tally found = existingTally(counter);
-        if (found != null) {
-            return found;
-        }
-        synchronized (this) {
-            found = existingTally(counter);
-            if (found != null) {
-                return found;
-            }
-            Tally[] more = moreTallies;
-            if (firstTally != null && 1 + (more == null ? 0 : more.length) >= MAX_TALLIES) {
-                return counter.overflowTally();
-            }
-            Tally created = counter.newTally(this);
-            if (firstTally == null) {
-                firstTally = created;
-            } else {
-                Tally[] grown = more == null ? new Tally[1] : java.util.Arrays.copyOf(more, more.length + 1);
-                grown[grown.length - 1] = created;
-                moreTallies = grown;
-            }
-            return created;
+    /** The call named by {@link #calledFrom} returned: what follows is not that call site's. */
+    @ForceInline
+    public void callReturned() {
+        pendingCallSite = CallSite.OUTSIDE_ID;
+    }
+
+    /** Counts one key inserted by the call in progress. Never throws. */
+    @ForceInline
+    public void inserted() {
+        try {
+            Faults.maybeInject();
+            tally(pendingCallSite).inserted();
+        } catch (Throwable t) {
+            Faults.record(t);
         }
     }
 
-    private Tally existingTally(CallCounter counter) {
+    /** Counts one key removed by the call in progress. Never throws. */
+    @ForceInline
+    public void removed() {
+        try {
+            Faults.maybeInject();
+            tally(pendingCallSite).removed();
+        } catch (Throwable t) {
+            Faults.record(t);
+        }
+    }
+
+    /** Counts {@code keys} removed at once (a {@code clear()}). Never throws. */
+    public void removed(int keys) {
+        if (keys <= 0) {
+            return;
+        }
+        try {
+            tally(pendingCallSite).record(0, keys);
+        } catch (Throwable t) {
+            Faults.record(t);
+        }
+    }
+
+    @ForceInline
+    private Tally tally(int callSite) {
         Tally first = firstTally;
-        if (first != null && first.counter == counter) {
+        if (first != null && first.callSiteId == callSite) {
             return first;
         }
+        return otherTally(callSite);
+    }
+
+    private Tally otherTally(int callSite) {
         Tally[] more = moreTallies;
         if (more != null) {
             for (Tally t : more) {
-                if (t.counter == counter) {
+                if (t.callSiteId == callSite) {
                     return t;
                 }
             }
         }
-        return null;
+        return newTally(callSite);
+    }
+
+    @DontInline
+    private synchronized Tally newTally(int callSite) {
+        Tally first = firstTally;
+        Tally[] more = moreTallies;
+        if (first != null && first.callSiteId == callSite) {
+            return first;
+        }
+        if (more != null) {
+            for (Tally t : more) {
+                if (t.callSiteId == callSite) {
+                    return t;
+                }
+            }
+        }
+        CallCounter counter = site.counterFor(Registry.callSiteOrOutside(callSite));
+        if (first != null && 1 + (more == null ? 0 : more.length) >= MAX_TALLIES) {
+            return counter.overflowTally(); // keyed by its counter's call site, so never found above
+        }
+        Tally created = counter.newTally(this, callSite);
+        if (first == null) {
+            firstTally = created;
+        } else {
+            Tally[] grown = more == null ? new Tally[1] : java.util.Arrays.copyOf(more, more.length + 1);
+            grown[grown.length - 1] = created;
+            moreTallies = grown;
+        }
+        return created;
+    }
+
+    /**
+     * An instrumented call site is about to call this map, which cannot count itself: credits the
+     * size change since the previous touch to the previous toucher, and remembers this one.
+     */
+    void touched(CallSite toucher, Map<?, ?> map) {
+        int size = map.size();
+        int before = sizeAtTouch;
+        CallSite previous = lastToucher;
+        sizeAtTouch = size;
+        lastToucher = toucher;
+        if (previous != null && before >= 0 && size != before) {
+            Tally t = tally(previous.id());
+            if (size > before) {
+                t.record(size - before, 0);
+            } else {
+                t.record(0, before - size);
+            }
+        }
     }
 
     /** The allocation site of the instance. */
@@ -91,6 +190,6 @@ public final class TrackedMap extends WeakReference<Object> {
      * grows: a quiet service may go minutes without a collection.
      */
     public boolean countable() {
-        return gcSentinel.get() == null || site.allocations() <= AllocSite.ALWAYS_TRACKED;
+        return gcSentinel.get() == null || site.admission().allocations() <= Admission.ALWAYS_TRACKED;
     }
 }

@@ -1,8 +1,42 @@
 /**
- * The hooks that instrumented application code calls, and the site and instance registry they feed.
+ * The hooks that instrumented application code calls, the counted maps' bookkeeping, and the site
+ * and instance registry they feed. Defined in the bootstrap class loader, so that code in any class
+ * loader reaches them; they use {@code java.base} only, never log, and never let an exception of
+ * their own escape into application code.
  *
- * <p>These classes are appended to the bootstrap class loader's search path so that code in any class
- * loader can reach them. They depend on {@code java.base} only, never log, and never let an exception
- * of their own escape into application code.
+ * <h2>What flows through here</h2>
+ * <ul>
+ *   <li>{@link io.growthwatch.bootstrap.Hooks#allocated} runs after every map allocation in the chosen
+ *       packages. {@link io.growthwatch.bootstrap.Admission} decides, once, whether the instance is
+ *       tracked; a tracked {@code HashMap}, {@code LinkedHashMap} or {@code ConcurrentHashMap} is
+ *       replaced by its counted twin ({@link io.growthwatch.bootstrap.Counted}, defined by the agent
+ *       in {@code java.util}), an application subclass is tracked as it is. Every other map stays the
+ *       plain JDK object and never reaches a hook again.</li>
+ *   <li>{@link io.growthwatch.bootstrap.Hooks#at} runs before every map mutation call in the chosen
+ *       packages; the call itself is left as it was. A counted twin is told which call site calls it
+ *       next ({@link io.growthwatch.bootstrap.TrackedMap#calledFrom}); a tracked map that cannot count
+ *       itself is looked up and its size read ({@link io.growthwatch.bootstrap.CallSite}).</li>
+ *   <li>A counted twin reports each insert and remove to its
+ *       {@link io.growthwatch.bootstrap.TrackedMap}, which adds it to the
+ *       {@link io.growthwatch.bootstrap.Tally} of that instance and call site. The agent reads sums
+ *       ({@link io.growthwatch.bootstrap.CallCounter}) and sizes, never the other way round.</li>
+ * </ul>
+ *
+ * <h2>Costs, and what is racy on purpose</h2>
+ * <ul>
+ *   <li>Allocation of a map that is not picked: a volatile load (the switch), an array load (the
+ *       site), and while the site's sampling budget for the interval is spent, a load and a compare
+ *       against the epoch. No write.</li>
+ *   <li>Call site, receiver not counted: {@code getClass()}, three compares against constants and a
+ *       volatile load of {@link io.growthwatch.bootstrap.AgentSwitch#lookingUp} (a plain load on x86);
+ *       counted twin: one plain field write before the call and one after.</li>
+ *   <li>Insert or remove in a counted twin: a compare of the pending call-site id with the first
+ *       tally's, and a plain increment. Concurrent maps: the thread that first counted into a tally
+ *       increments plain fields, other threads a {@code LongAdder}, so totals stay exact.</li>
+ *   <li>Racy on purpose: the admission counters (an approximate allocation count, a budget per
+ *       interval), a call site's cache of its last looked-up receiver (an immutable pair, so a torn
+ *       read is impossible), the pending call-site id of a concurrent map shared by threads (a count
+ *       may be credited to another thread's call site; totals are exact).</li>
+ * </ul>
  */
 package io.growthwatch.bootstrap;

@@ -1,6 +1,6 @@
 package io.growthwatch.core;
 
-import io.growthwatch.bootstrap.Registry;
+import io.growthwatch.bootstrap.AgentSwitch;
 import io.growthwatch.core.config.AgentOptions;
 import io.growthwatch.core.instrument.MapInstrumentation;
 import io.growthwatch.core.instrument.PackageFilter;
@@ -20,7 +20,7 @@ final class Activation {
     }
 
     static void activate(AgentOptions options, Reporter report, Instrumentation instrumentation, boolean attached) {
-        if (!Registry.claimStart()) {
+        if (!AgentSwitch.claimStart()) {
             System.err.println(Installer.ERROR + "growthwatch is already running in this JVM; this second start is ignored");
             if (report != null) {
                 report.close();
@@ -31,9 +31,9 @@ final class Activation {
         FaultInjection faults = FaultInjection.fromSystemProperty();
         MapInstrumentation transformer = new MapInstrumentation(new PackageFilter(options.packages(), options.excludes()),
                 faults.transform());
-        Registry.enable();
+        AgentSwitch.enable();
         if (attached) {
-            Registry.adoptPreexisting();
+            AgentSwitch.adoptPreexisting();
         }
         instrumentation.addTransformer(transformer, true);
         int retransformed = retransformLoaded(instrumentation, transformer);

@@ -1,7 +1,7 @@
 package io.growthwatch.core;
 
 import io.growthwatch.bootstrap.Faults;
-import io.growthwatch.bootstrap.Registry;
+import io.growthwatch.bootstrap.AgentSwitch;
 import io.growthwatch.core.config.AgentOptions;
 import io.growthwatch.core.detect.Detector;
 import io.growthwatch.core.detect.GrowthRule;
@@ -122,10 +122,14 @@ final class AgentRuntime implements Runnable {
                     .addKeyValue("attached", attached)
                     .addKeyValue("retransformed", retransformed)
                     .log();
+            if (BootstrapInjector.twinsFailure != null) {
+                log.atWarn().setMessage("maps cannot count themselves on this JVM; their inserts and removes are "
+                        + "estimated from their sizes").addKeyValue("reason", BootstrapInjector.twinsFailure).log();
+            }
             registerBean();
             loop();
         } catch (Throwable t) {
-            Registry.disable();
+            AgentSwitch.disable();
             System.err.println(Installer.ERROR + "stopped after an internal error (" + t
                     + "); hooks are switched off, the application continues");
         }

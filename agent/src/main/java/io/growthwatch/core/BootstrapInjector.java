@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.jar.JarFile;
 
 /**
  * Defines the hook classes in the bootstrap class loader, so that classes of any loader can call
- * them. Prefers defining them directly with the JDK's internal {@code Unsafe}, whose package is
+ * them, and the counted twins of the JDK's maps in the JDK's own packages. Prefers defining them directly with the JDK's internal {@code Unsafe}, whose package is
  * opened to the agent alone through {@link Instrumentation#redefineModule}; appending to the
  * bootstrap search path is the fallback, because the JVM then disables class data sharing for
  * application classes and says so on standard error.
@@ -24,6 +25,26 @@ final class BootstrapInjector {
 
     static final String PACKAGE = "io/growthwatch/bootstrap/";
     private static final String PROBE = "io.growthwatch.bootstrap.Registry";
+
+    /** Where the jar keeps the counted twins of the JDK's maps, as class files no loader will load. */
+    static final String TWINS = "inst/java/util/";
+
+    /**
+     * The twins' classes, in the order they must be defined (a superclass first), each with the JDK
+     * class it extends (and whose package it must be defined in) and, for the classes of the
+     * instances, the name their {@code getName()} answers.
+     */
+    private static final List<Twin> TWIN_CLASSES = List.of(
+            new Twin("GrowthwatchHashMap", java.util.HashMap.class, null),
+            new Twin("GrowthwatchTrackedHashMap", java.util.HashMap.class, "java.util.HashMap"),
+            new Twin("GrowthwatchLinkedHashMap", java.util.LinkedHashMap.class, null),
+            new Twin("GrowthwatchTrackedLinkedHashMap", java.util.LinkedHashMap.class, "java.util.LinkedHashMap"),
+            new Twin("concurrent/GrowthwatchConcurrentHashMap", java.util.concurrent.ConcurrentHashMap.class, null),
+            new Twin("concurrent/GrowthwatchTrackedConcurrentHashMap", java.util.concurrent.ConcurrentHashMap.class,
+                    "java.util.concurrent.ConcurrentHashMap"));
+
+    private record Twin(String path, Class<?> extended, String shownName) {
+    }
 
     private BootstrapInjector() {
     }
@@ -40,6 +61,74 @@ final class BootstrapInjector {
             if (!inBootLoader()) {
                 instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(agentJar));
             }
+        }
+        try {
+            defineTwins(instrumentation, agentJar);
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            twinsFailure = e.toString(); // maps are then counted from their sizes; the agent says so once running
+        }
+    }
+
+    /** Why the counted twins could not be defined, or null when they were (or need not be). */
+    static volatile String twinsFailure;
+
+    /**
+     * Defines the counted twins of {@code HashMap}, {@code LinkedHashMap} and {@code ConcurrentHashMap}
+     * in their JDK packages: {@code java.base} is made to read the hooks' module and to open those
+     * packages to the agent alone, whose lookup then defines each twin next to the class it extends.
+     */
+    private static void defineTwins(Instrumentation instrumentation, File agentJar)
+            throws ReflectiveOperationException, IOException {
+        Module base = Object.class.getModule();
+        Module hooks = Class.forName(PROBE, false, null).getModule();
+        Module self = BootstrapInjector.class.getModule();
+        instrumentation.redefineModule(base, Set.of(hooks), Map.of(),
+                Map.of("java.util", Set.of(self), "java.util.concurrent", Set.of(self)), Set.of(), Map.of());
+        try (JarFile jar = new JarFile(agentJar, false)) {
+            for (Twin twin : TWIN_CLASSES) {
+                String name = "java.util." + twin.path().replace('/', '.');
+                try {
+                    Class.forName(name, false, null);
+                    continue; // defined by an earlier start in this JVM
+                } catch (ClassNotFoundException notYet) {
+                    // define it below
+                }
+                JarEntry entry = jar.getJarEntry(TWINS + twin.path() + ".classdata");
+                if (entry == null) {
+                    throw new IOException("the agent jar has no " + TWINS + twin.path() + ".classdata");
+                }
+                byte[] code;
+                try (InputStream in = jar.getInputStream(entry)) {
+                    code = in.readAllBytes();
+                }
+                Class<?> defined = MethodHandles.privateLookupIn(twin.extended(), MethodHandles.lookup()).defineClass(code);
+                if (twin.shownName() != null) {
+                    nameAfter(defined, twin.shownName());
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes {@code twin.getName()} (and {@code toString()}, {@code getSimpleName()}) answer the name of
+     * the JDK class it stands for, so that code printing a map's class (debug output, messages, tests
+     * comparing them) sees what it saw without the agent. {@code Class} caches its name in a field
+     * that the VM fills on first use; this fills it first, through the JDK's internal {@code Unsafe}
+     * (reflection cannot see {@code Class}'s fields). The class declares no method of its own, so
+     * reflection, which may look members up by the class's name, finds them all in its superclass.
+     * Where this fails the class keeps its own name.
+     */
+    private static void nameAfter(Class<?> twin, String name) {
+        try {
+            Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
+            Field field = unsafeType.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            Object unsafe = field.get(null);
+            long offset = (long) unsafeType.getMethod("objectFieldOffset", Class.class, String.class)
+                    .invoke(unsafe, Class.class, "name");
+            unsafeType.getMethod("putReferenceVolatile", Object.class, long.class, Object.class).invoke(unsafe, twin, offset, name);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // the twin keeps its own name: only printed class names differ
         }
     }
 

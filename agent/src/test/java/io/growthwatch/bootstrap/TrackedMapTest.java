@@ -16,8 +16,8 @@ class TrackedMapTest {
         return new SiteLocation("com.acme.Cache", "update", "Cache.java", line, "app");
     }
 
-    private CallCounter counterAt(int line) {
-        return site.counterFor(new CallSite(line, location(line), "put", null));
+    private int callSiteAt(int line) {
+        return Registry.callSite("TrackedMapTest|" + line, location(line), "put", null);
     }
 
     private TrackedMap tracked(Map<String, String> map) {
@@ -25,32 +25,74 @@ class TrackedMapTest {
         return new TrackedMap(map, 1, site, new WeakReference<>(new Object()));
     }
 
-    @Test
-    void anInstanceKeepsItsOwnTallyPerCallSiteUpToTheCap() {
-        Map<String, String> map = new HashMap<>();
-        TrackedMap tracked = tracked(map);
-        for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {
-            CallCounter counter = counterAt(100 + line);
-            Tally tally = tracked.tallyFor(counter);
-            assertThat(tally.instance).isSameAs(tracked);
-            assertThat(tracked.tallyFor(counter)).isSameAs(tally);
+    private long insertsAt(int callSite) {
+        for (CallCounter c : site.callCounters()) {
+            if (c.callSite() != null && c.callSite().id() == callSite) {
+                return c.inserts();
+            }
         }
+        return 0;
+    }
+
+    @Test
+    void insertsCountForTheCallSiteThatNamedItself() {
+        TrackedMap tracked = tracked(new HashMap<>());
+        int a = callSiteAt(100);
+        int b = callSiteAt(101);
+        tracked.calledFrom(a);
+        tracked.inserted();
+        tracked.inserted();
+        tracked.callReturned();
+        tracked.calledFrom(b);
+        tracked.inserted();
+        tracked.callReturned();
+        assertThat(insertsAt(a)).isEqualTo(2);
+        assertThat(insertsAt(b)).isEqualTo(1);
+    }
+
+    @Test
+    void insertsAfterTheCallReturnedCountAsOutside() {
+        TrackedMap tracked = tracked(new HashMap<>());
+        tracked.calledFrom(callSiteAt(200));
+        tracked.callReturned();
+        tracked.inserted();
+        tracked.removed();
+        CallCounter outside = site.counterFor(CallSite.OUTSIDE);
+        assertThat(outside.inserts()).isEqualTo(1);
+        assertThat(outside.removes()).isEqualTo(1);
     }
 
     @Test
     void callSitesBeyondTheCapShareTheirOverflowTallyAndStillCount() {
+        TrackedMap tracked = tracked(new HashMap<>());
+        for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {
+            tracked.calledFrom(callSiteAt(300 + line));
+            tracked.inserted();
+        }
+        int beyond = callSiteAt(500);
+        tracked.calledFrom(beyond);
+        tracked.inserted();
+        tracked.inserted();
+        tracked.removed();
+        CallCounter counter = site.counterFor(Registry.callSiteOrOutside(beyond));
+        assertThat(counter.inserts()).isEqualTo(2);
+        assertThat(counter.removes()).isEqualTo(1);
+        assertThat(site.inserts()).isEqualTo(TrackedMap.MAX_TALLIES + 2);
+    }
+
+    @Test
+    void aMapThatCannotCountItselfCreditsSizeChangesToItsPreviousToucher() {
         Map<String, String> map = new HashMap<>();
         TrackedMap tracked = tracked(map);
-        for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {
-            tracked.tallyFor(counterAt(100 + line));
-        }
-        CallCounter beyond = counterAt(500);
-        Tally overflow = tracked.tallyFor(beyond);
-        assertThat(overflow.instance).isNull();
-        overflow.inserted("key", "value");
-        overflow.inserted("other", "value");
-        overflow.removed();
-        assertThat(beyond.inserts()).isEqualTo(2);
-        assertThat(beyond.removes()).isEqualTo(1);
+        CallSite adder = Registry.callSiteOrOutside(callSiteAt(600));
+        CallSite remover = Registry.callSiteOrOutside(callSiteAt(601));
+        tracked.touched(adder, map);
+        map.put("a", "1");
+        map.put("b", "2");
+        tracked.touched(remover, map);
+        map.remove("a");
+        tracked.touched(adder, map);
+        assertThat(site.counterFor(adder).inserts()).isEqualTo(2);
+        assertThat(site.counterFor(remover).removes()).isEqualTo(1);
     }
 }

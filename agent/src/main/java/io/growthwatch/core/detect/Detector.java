@@ -17,6 +17,12 @@ import java.util.Map;
  */
 public final class Detector {
 
+    /** How call sites beyond the per-site cap are named in findings. */
+    static final String OTHER_CALL_SITES = "(other call sites)";
+
+    /** How changes made by no instrumented call site are named in findings. */
+    static final String OUTSIDE = "(not an instrumented call: code outside the chosen packages, an iterator or a view)";
+
     /** Call sites listed per direction in a finding. */
     static final int TOP_CALL_SITES = 3;
 
@@ -127,7 +133,8 @@ public final class Detector {
         List<Finding.CallStat> inserters = new ArrayList<>();
         List<Finding.CallStat> removers = new ArrayList<>();
         for (CallCounter c : site.callCounters()) {
-            String where = c.callSite() == null ? "(other call sites)" : c.callSite().location().toString();
+            String where = c.callSite() == null ? OTHER_CALL_SITES
+                    : c.callSite().isOutside() ? OUTSIDE : c.callSite().location().toString();
             String op = c.callSite() == null ? "*" : c.callSite().operation();
             if (c.inserts() > 0) {
                 inserters.add(new Finding.CallStat(where, op, c.inserts()));

@@ -16,7 +16,7 @@ final class MapTypes {
 
     private static final String OBJ = "Ljava/lang/Object;";
 
-    /** Mutation methods: name + descriptor to the name of the hook in {@code Hooks}. */
+    /** Mutation methods: name + descriptor to the operation name reports use. */
     private static final Map<String, String> OPERATIONS = Map.of(
             "put(" + OBJ + OBJ + ")" + OBJ, "put",
             "putIfAbsent(" + OBJ + OBJ + ")" + OBJ, "putIfAbsent",
@@ -35,12 +35,6 @@ final class MapTypes {
     /** The hook for a call to {@code name} with {@code descriptor}, or null if it is not a mutation. */
     static String operation(String name, String descriptor) {
         return OPERATIONS.get(name + descriptor);
-    }
-
-    /** The descriptor of the static hook replacing an instance call with {@code descriptor}. */
-    static String hookDescriptor(String descriptor) {
-        int close = descriptor.indexOf(')');
-        return "(Ljava/util/Map;" + descriptor.substring(1, close) + "I" + descriptor.substring(close);
     }
 
     /** Whether a class of this name belongs to the JDK, so its hierarchy need not be read. */

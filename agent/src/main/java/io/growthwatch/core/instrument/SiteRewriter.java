@@ -5,15 +5,17 @@ import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Rewrites the methods of one class: after each construction of a tracked map it calls
- * {@code Hooks.allocated(map, site)}, and it replaces each map mutation call by the matching static
- * hook with a call-site id. Adds no branches, members or frames, so the class format is unchanged
- * and retransformation is allowed.
+ * Rewrites the methods of one class: after each construction of a tracked map it passes the new map
+ * through {@code Hooks.allocated(map, site)}, which returns the map to go on with (the same one, or
+ * its counted twin), and before each map mutation call it calls {@code Hooks.at(receiver, site)},
+ * leaving the call itself as it was. Adds no branches, members, locals or frames, so the class
+ * format is unchanged and retransformation is allowed.
  */
 final class SiteRewriter extends ClassVisitor {
 
@@ -100,9 +102,9 @@ final class SiteRewriter extends ClassVisitor {
                 int site = registrar.allocation(method, descriptor, ordinals.computeIfAbsent(done.line, l -> new int[2])[0]++,
                         done.line, done.type, field);
                 if (site >= 0) {
-                    super.visitInsn(Opcodes.DUP);
                     super.visitLdcInsn(site);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "allocated", "(Ljava/lang/Object;I)V", false);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "allocated", "(Ljava/lang/Object;I)Ljava/lang/Object;", false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, done.type);
                     rewrites++;
                 }
             }
@@ -189,14 +191,40 @@ final class SiteRewriter extends ClassVisitor {
                     int site = registrar.call(method, this.descriptor, ordinals.computeIfAbsent(line, l -> new int[2])[1]++,
                         line, operation, mapFieldRead);
                     if (site >= 0) {
+                        copyReceiverToTop(Type.getArgumentTypes(descriptor).length);
                         super.visitLdcInsn(site);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, operation, MapTypes.hookDescriptor(descriptor), false);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "at", "(Ljava/lang/Object;I)V", false);
                         rewrites++;
-                        return;
                     }
                 }
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        /**
+         * Pushes a copy of the receiver that lies under {@code arguments} references, with stack
+         * instructions only (at most two more slots): {@code [m, a1..an] -> [m, a1..an, m]}.
+         */
+        private void copyReceiverToTop(int arguments) {
+            switch (arguments) {
+                case 0 -> super.visitInsn(Opcodes.DUP);
+                case 1 -> { // [m,k] -> [m,k,m,k] -> [m,k,m]
+                    super.visitInsn(Opcodes.DUP2);
+                    super.visitInsn(Opcodes.POP);
+                }
+                case 2 -> { // [m,k,v] -> [k,v,m,k,v] -> [k,v,m] -> [m,k,v,m]
+                    super.visitInsn(Opcodes.DUP2_X1);
+                    super.visitInsn(Opcodes.POP2);
+                    super.visitInsn(Opcodes.DUP_X2);
+                }
+                case 3 -> { // [m,k,v,f] -> [v,f,m,k,v,f] -> [v,f,m,k] -> [m,k,v,f,m,k] -> [m,k,v,f,m]
+                    super.visitInsn(Opcodes.DUP2_X2);
+                    super.visitInsn(Opcodes.POP2);
+                    super.visitInsn(Opcodes.DUP2_X2);
+                    super.visitInsn(Opcodes.POP);
+                }
+                default -> throw new IllegalArgumentException("no map mutation takes " + arguments + " arguments");
+            }
         }
 
         private boolean isMapReceiver(String owner) {

@@ -1,6 +1,7 @@
 package io.growthwatch.core.track;
 
 import io.growthwatch.bootstrap.AllocSite;
+import io.growthwatch.bootstrap.Epoch;
 import io.growthwatch.bootstrap.Registry;
 import io.growthwatch.bootstrap.TrackedMap;
 import io.growthwatch.core.detect.Detector;
@@ -16,12 +17,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Reads the sizes of all tracked live maps once per interval and feeds the detector.
  *
- * <p>Only {@code size()} and the length of the internal table are read from application maps:
- * never an iteration, never a lock. Instances that are not {@linkplain TrackedMap#countable()
+ * <p>Only {@code size()}, the length of the internal table and one entry per site are read from
+ * application maps: never an iteration, never a lock. Instances that are not {@linkplain TrackedMap#countable()
  * countable} yet are left out, so that short-lived maps which are already garbage do not count.
  */
 public final class Sampler {
@@ -62,11 +64,12 @@ public final class Sampler {
         int instances;
         long slots;
         boolean slotsKnown = true;
+        boolean entrySampled;
     }
 
     /** Takes one sample of every site at {@code nowMillis} and reports what it finds. */
     public void sample(long nowMillis) {
-        Registry.nextEpoch();
+        Epoch.advance();
         List<Oversized> oversized = new ArrayList<>();
         Map<AllocSite, Totals> totals = measure(oversized, nowMillis);
         int reported = 0;
@@ -142,6 +145,13 @@ public final class Sampler {
         }
         int capacity = tables.capacity(instance);
         Totals t = totals.computeIfAbsent(tracked.site(), s -> new Totals());
+        if (!t.entrySampled && size > 0) {
+            Object[] entry = tables.entry(instance, ThreadLocalRandom.current().nextInt());
+            if (entry != null) {
+                tracked.site().sampleEntry(entry[0], entry[1]);
+                t.entrySampled = true;
+            }
+        }
         t.entries += size;
         t.instances++;
         if (capacity < 0) {

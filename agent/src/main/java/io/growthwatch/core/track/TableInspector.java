@@ -8,18 +8,30 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the length of a {@code HashMap}'s or {@code ConcurrentHashMap}'s internal table, which never
- * shrinks. The JDK's {@code java.util} packages are opened to the agent alone, through the
- * {@link Instrumentation}; where that is refused, capacities are simply unknown.
+ * Reads a {@code HashMap}'s or {@code ConcurrentHashMap}'s internal table: its length, which never
+ * shrinks, and one entry to measure. The JDK's {@code java.util} packages are opened to the agent
+ * alone, through the {@link Instrumentation}; where that is refused, capacities and entries are
+ * simply unknown.
+ *
+ * <p>Runs on the agent's thread while application threads may change the map: it reads fields and
+ * array slots only (never an iterator, never a lock), which cannot fail or disturb the map, and
+ * takes what it sees, stale or not.
  */
 public final class TableInspector {
 
+    /** Table slots looked at, at most, to find one entry. */
+    static final int MAX_SLOTS_SCANNED = 64;
+
     private final Field hashMapTable;
     private final Field concurrentTable;
+    private final Field[] hashMapNode; // key, value
+    private final Field[] concurrentNode; // key, val
 
-    private TableInspector(Field hashMapTable, Field concurrentTable) {
+    private TableInspector(Field hashMapTable, Field concurrentTable, Field[] hashMapNode, Field[] concurrentNode) {
         this.hashMapTable = hashMapTable;
         this.concurrentTable = concurrentTable;
+        this.hashMapNode = hashMapNode;
+        this.concurrentNode = concurrentNode;
     }
 
     /** An inspector, able to read tables when the packages could be opened. */
@@ -32,9 +44,46 @@ public final class TableInspector {
             a.setAccessible(true);
             Field b = ConcurrentHashMap.class.getDeclaredField("table");
             b.setAccessible(true);
-            return new TableInspector(a, b);
+            return new TableInspector(a, b, nodeFields("java.util.HashMap$Node", "key", "value"),
+                    nodeFields("java.util.concurrent.ConcurrentHashMap$Node", "key", "val"));
         } catch (Exception | LinkageError e) {
-            return new TableInspector(null, null);
+            return new TableInspector(null, null, null, null);
+        }
+    }
+
+    private static Field[] nodeFields(String node, String key, String value) throws ReflectiveOperationException {
+        Class<?> type = Class.forName(node, false, null);
+        Field k = type.getDeclaredField(key);
+        Field v = type.getDeclaredField(value);
+        k.setAccessible(true);
+        v.setAccessible(true);
+        return new Field[] {k, v};
+    }
+
+    /**
+     * The key and value of one entry of {@code map}, found from table slot {@code start} on, or null
+     * when none was found (an empty map, an unknown class, a slot changing under the read).
+     */
+    public Object[] entry(Object map, int start) {
+        try {
+            boolean concurrent = map instanceof ConcurrentHashMap<?, ?>;
+            Field table = concurrent ? concurrentTable : map instanceof HashMap<?, ?> ? hashMapTable : null;
+            Field[] node = concurrent ? concurrentNode : hashMapNode;
+            if (table == null || node == null || !(table.get(map) instanceof Object[] slots) || slots.length == 0) {
+                return null;
+            }
+            for (int i = 0; i < Math.min(MAX_SLOTS_SCANNED, slots.length); i++) {
+                Object e = slots[(start + i) & (slots.length - 1)];
+                if (e != null && node[0].getDeclaringClass().isInstance(e)) {
+                    Object key = node[0].get(e);
+                    if (key != null) {
+                        return new Object[] {key, node[1].get(e)};
+                    }
+                }
+            }
+            return null;
+        } catch (IllegalAccessException | RuntimeException e) {
+            return null;
         }
     }
 

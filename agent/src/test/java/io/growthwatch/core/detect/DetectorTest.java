@@ -109,16 +109,16 @@ class DetectorTest {
         int alloc = Registry.allocSite("test|" + key, new SiteLocation("t." + name, "<init>", name + ".java", 3, "app"),
                 "java.util.HashMap", null);
         int call = Registry.callSite("test|call|" + key, new SiteLocation("t." + name, "add", name + ".java", 9, "app"), "put", null);
-        Registry.enable();
-        java.util.Map<Object, Object> map = new java.util.HashMap<>();
-        io.growthwatch.bootstrap.Hooks.allocated(map, alloc);
         AllocSite site = Registry.allocSites()[alloc];
+        java.util.Map<Object, Object> map = new java.util.HashMap<>();
+        io.growthwatch.bootstrap.TrackedMap tracked = Registry.instances().add(map, site);
         List<Finding> findings = new ArrayList<>();
-        long next = 0;
         for (int sample = 0; sample < 12; sample++) {
+            tracked.calledFrom(call);
             for (int i = 0; i < insertsPerSample; i++) {
-                io.growthwatch.bootstrap.Hooks.put(map, next++, Boolean.TRUE, call);
+                tracked.inserted(); // as the counted twin of a HashMap reports each insert
             }
+            tracked.callReturned();
             Finding f = detector.observe(new SiteSample(site, 1000 + entriesStep * sample, 1, -1), 1_000L * (sample + 1));
             if (f != null) {
                 findings.add(f);

@@ -46,7 +46,8 @@ public abstract class AgentCheck {
             return;
         }
         long sites = AgentProbe.allocationSites();
-        boolean trackedCode = !params.getBenchmark().endsWith("outside") && !params.getBenchmark().endsWith("outsideTwoThreads");
+        String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        boolean trackedCode = !method.startsWith("outside");
         if (trackedCode ? sites <= 0 : sites != 0) {
             throw new IllegalStateException("agent registered " + sites + " allocation sites running "
                     + params.getBenchmark() + "; expected " + (trackedCode ? "some" : "none"));

@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 public final class AgentProbe {
 
     private static final String REGISTRY = "io.growthwatch.bootstrap.Registry";
+    private static final String SWITCH = "io.growthwatch.bootstrap.AgentSwitch";
 
     private AgentProbe() {
     }
@@ -47,7 +48,13 @@ public final class AgentProbe {
     /** Whether the installed agent's hooks are counting; false without the agent. */
     public static boolean enabled() {
         try {
-            return (Boolean) registry().getMethod("isEnabled").invoke(null);
+            Class<?> holder;
+            try {
+                holder = Class.forName(SWITCH, false, null);
+            } catch (ClassNotFoundException olderAgent) {
+                holder = registry(); // agents before the counted maps kept the switch in the registry
+            }
+            return (Boolean) holder.getMethod("isEnabled").invoke(null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }

@@ -1,6 +1,8 @@
 package com.acme.bench.run;
 
+import com.acme.bench.jmh.ComputeBench;
 import com.acme.bench.jmh.ConcurrentMapBench;
+import com.acme.bench.jmh.HandlerBench;
 import com.acme.bench.jmh.HashMapBench;
 import com.acme.bench.jmh.InstrumentBench;
 import com.acme.bench.jmh.ServiceBench;
@@ -16,6 +18,7 @@ final class Catalog {
     static final Budget HOT = Budget.slowdown(0.10);
     static final Budget SHORT_LIVED = Budget.slowdown(0.05);
     static final Budget SERVICE = Budget.slowdown(0.02);
+    static final Budget SAMPLED_OUT = Budget.slowdown(0.03);
     static final Budget OUTSIDE = Budget.slowdown(0.01);
     static final Budget STARTUP = Budget.addedMillis(300);
 
@@ -32,6 +35,10 @@ final class Catalog {
             specs.add(spec(where + "-hashmap-2t", "long-lived HashMap (one per thread), put+get+remove", 2, HashMapBench.class, method + "TwoThreads", tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-chm-1t", "long-lived ConcurrentHashMap, put+get+remove", 1, ConcurrentMapBench.class, method, tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-chm-2t", "long-lived ConcurrentHashMap (shared), put+get+remove", 2, ConcurrentMapBench.class, method + "TwoThreads", tracked ? HOT : OUTSIDE));
+            specs.add(spec(where + "-compute-1t", "long-lived HashMap, computeIfAbsent x2 + merge + remove", 1, ComputeBench.class, method, tracked ? HOT : OUTSIDE));
+            specs.add(spec(where + "-compute-chm-1t", "long-lived ConcurrentHashMap, computeIfAbsent x2 + merge + remove", 1, ComputeBench.class, method + "Concurrent", tracked ? HOT : OUTSIDE));
+            specs.add(spec(where + "-sampledout-1t", "long-lived HashMap that sampling left out, put+get+remove", 1, HandlerBench.class, method + "SampledOut", tracked ? SAMPLED_OUT : OUTSIDE));
+            specs.add(spec(where + "-handler-1t", "request handler (new HashMap, 5-10 header puts, iterate)", 1, HandlerBench.class, method, tracked ? SHORT_LIVED : OUTSIDE));
             specs.add(spec(where + "-short-1t", "short-lived map per request (new, 4 puts, 2 gets)", 1, ShortLivedBench.class, method, tracked ? SHORT_LIVED : OUTSIDE));
             specs.add(spec(where + "-short-2t", "short-lived map per request (new, 4 puts, 2 gets)", 2, ShortLivedBench.class, method + "TwoThreads", tracked ? SHORT_LIVED : OUTSIDE));
             specs.add(spec(where + "-service-1t", "service request (tracker, LRU, per-request maps, strings)", 1, ServiceBench.class, method, tracked ? SERVICE : OUTSIDE));

@@ -1,6 +1,7 @@
 package com.acme.bench.run;
 
 import com.acme.bench.jmh.JdkMapsWarmup;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -140,6 +141,7 @@ final class JmhSuite {
                 .output(log.toString());
         return switch (spec.kind()) {
             case AVERAGE_TIME -> options
+                    .addProfiler(GCProfiler.class)
                     .warmupIterations(spec.slowWarmup() ? settings.slowWarmups() : settings.warmups())
                     .warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
                     .measurementIterations(rounds(spec) > 1 ? settings.noisyIterations() : settings.iterations())

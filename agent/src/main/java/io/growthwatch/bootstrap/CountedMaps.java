@@ -1,0 +1,89 @@
+package io.growthwatch.bootstrap;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The counted twins of the JDK's map classes, found once the agent has defined them: which class
+ * twins which, and how to make the twin of a map that application code has just constructed.
+ *
+ * <p>The classes are constants of this class (read when hooks are enabled, after the twins were
+ * defined), so that telling a counted map from a plain one costs the JIT a class compare.
+ */
+public final class CountedMaps {
+
+    /** The twin of {@code HashMap}, or null when the twins could not be defined. */
+    static final Class<?> HASH_MAP = find("java.util.GrowthwatchTrackedHashMap");
+
+    /** The twin of {@code LinkedHashMap}, or null. */
+    static final Class<?> LINKED_HASH_MAP = find("java.util.GrowthwatchTrackedLinkedHashMap");
+
+    /** The twin of {@code ConcurrentHashMap}, or null. */
+    static final Class<?> CONCURRENT_HASH_MAP = find("java.util.concurrent.GrowthwatchTrackedConcurrentHashMap");
+
+    private static final MethodHandle COPY_HASH_MAP = copier(HASH_MAP, HashMap.class);
+    private static final MethodHandle COPY_LINKED_HASH_MAP = copier(LINKED_HASH_MAP, LinkedHashMap.class);
+    private static final MethodHandle COPY_CONCURRENT_HASH_MAP = copier(CONCURRENT_HASH_MAP, ConcurrentHashMap.class);
+
+    private CountedMaps() {
+    }
+
+    /** Whether the twins exist in this JVM. */
+    public static boolean available() {
+        return COPY_HASH_MAP != null && COPY_LINKED_HASH_MAP != null && COPY_CONCURRENT_HASH_MAP != null;
+    }
+
+    /** Whether {@code type} is one of the counted twins. */
+    static boolean isTwin(Class<?> type) {
+        return type != null && (type == HASH_MAP || type == LINKED_HASH_MAP || type == CONCURRENT_HASH_MAP);
+    }
+
+    /** The JDK class a twin stands for, or {@code type} itself when it is not a twin. */
+    public static Class<?> original(Class<?> type) {
+        if (type == HASH_MAP) {
+            return HashMap.class;
+        }
+        if (type == LINKED_HASH_MAP) {
+            return LinkedHashMap.class;
+        }
+        return type == CONCURRENT_HASH_MAP ? ConcurrentHashMap.class : type;
+    }
+
+    /**
+     * The counted twin of {@code map}, made with its capacity, load factor, order and entries, when
+     * {@code map} is exactly a {@code HashMap}, {@code LinkedHashMap} or {@code ConcurrentHashMap};
+     * otherwise null (a subclass of the application keeps its own class).
+     */
+    static Counted twinOf(Object map) throws Throwable {
+        Class<?> type = map.getClass();
+        MethodHandle copier = type == HashMap.class ? COPY_HASH_MAP
+                : type == LinkedHashMap.class ? COPY_LINKED_HASH_MAP
+                : type == ConcurrentHashMap.class ? COPY_CONCURRENT_HASH_MAP : null;
+        return copier == null ? null : (Counted) copier.invoke(map);
+    }
+
+    private static Class<?> find(String name) {
+        try {
+            Class<?> type = Class.forName(name, false, null);
+            return Counted.class.isAssignableFrom(type) ? type : null;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle copier(Class<?> twin, Class<?> original) {
+        if (twin == null) {
+            return null;
+        }
+        try {
+            return MethodHandles.publicLookup().findStatic(twin, "twinOf", MethodType.methodType(twin, original))
+                    .asType(MethodType.methodType(Object.class, Object.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.growthwatch.bootstrap;
+
+/**
+ * Initializes every class that hooks and counted maps use, before any hook runs: threads racing into
+ * a class initialization would wait on its lock, and a virtual thread waiting there is pinned to its
+ * carrier.
+ */
+final class HookClasses {
+
+    private HookClasses() {
+    }
+
+    static void initialize() {
+        Class<?>[] used = {Hooks.class, CountedMaps.class, CallSite.class, Tally.class, Tally.Shared.class,
+            CallCounter.class, AllocSite.class, Admission.class, Epoch.class, TrackedMap.class, InstanceTable.class,
+            GcSentinel.class, Faults.class, SiteLocation.class, Registry.class, Recording.IfAbsent.class,
+            Recording.Remapping.class, Recording.Merging.class};
+        for (Class<?> type : used) {
+            initialize(type.getName(), type.getClassLoader());
+        }
+        if (CountedMaps.available()) {
+            for (Class<?> twin : new Class<?>[] {CountedMaps.HASH_MAP, CountedMaps.LINKED_HASH_MAP, CountedMaps.CONCURRENT_HASH_MAP}) {
+                initialize(twin.getName(), null);
+            }
+        }
+    }
+
+    private static void initialize(String name, ClassLoader loader) {
+        try {
+            Class.forName(name, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            Faults.record(e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package java.util;
+
+import io.growthwatch.bootstrap.Counted;
+import io.growthwatch.bootstrap.TrackedMap;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * growthwatch's counting {@code HashMap}: a {@code HashMap} in every respect, which also counts its
+ * own inserts and removes through the calls {@code HashMap} makes to itself for each of them
+ * ({@code afterNodeInsertion}, {@code afterNodeRemoval}), whoever changes it: instrumented code,
+ * other code, iterators, views. Maps are instances of {@link GrowthwatchTrackedHashMap}, which adds
+ * nothing but the JDK class's name.
+ *
+ * <p>Only instances that growthwatch's sampling picked are counted; the application allocated a
+ * plain {@code HashMap}, and {@link GrowthwatchTrackedHashMap#twinOf} copies it right after its
+ * construction. Compiled against {@code java.base} and defined at run time in {@code java.util}, the
+ * only package whose classes can override those package-private methods. It serializes as a plain
+ * {@code HashMap}, and its {@code clone()} is a plain {@code HashMap}. A map made through one of the
+ * public constructors (by code that instantiates a map's own class) counts nothing.
+ */
+public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient TrackedMap tracked;
+
+    /** As {@link HashMap#HashMap()}. */
+    public GrowthwatchHashMap() {
+    }
+
+    /** As {@link HashMap#HashMap(int)}. */
+    public GrowthwatchHashMap(int initialCapacity) {
+        super(initialCapacity);
+    }
+
+    /** As {@link HashMap#HashMap(int, float)}. */
+    public GrowthwatchHashMap(int initialCapacity, float loadFactor) {
+        super(initialCapacity, loadFactor);
+    }
+
+    /** As {@link HashMap#HashMap(Map)}. */
+    public GrowthwatchHashMap(Map<? extends K, ? extends V> m) {
+        super(m);
+    }
+
+    /** Copies {@code original}, a map just constructed, into this empty map: its entries, not counted. */
+    final void copyEntries(HashMap<K, V> original) {
+        if (!original.isEmpty()) {
+            putMapEntries(original, false);
+        }
+    }
+
+    /** The table length a copy of {@code map} starts with: its table's, or the one it was sized for. */
+    static int initialCapacity(HashMap<?, ?> map) {
+        Node<?, ?>[] table = map.table;
+        if (table != null) {
+            return table.length;
+        }
+        return map.threshold > 0 ? map.threshold : 16;
+    }
+
+    @Override
+    public void countInto(TrackedMap tracked) {
+        this.tracked = tracked;
+    }
+
+    @Override
+    public void calledFrom(int callSite) {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.calledFrom(callSite);
+        }
+    }
+
+    @Override
+    void afterNodeInsertion(boolean evict) {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.inserted();
+        }
+    }
+
+    @Override
+    void afterNodeRemoval(Node<K, V> e) {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.removed();
+        }
+    }
+
+    private void returned() {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.callReturned();
+        }
+    }
+
+    @Override
+    public V put(K key, V value) {
+        try {
+            return super.put(key, value);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V putIfAbsent(K key, V value) {
+        try {
+            return super.putIfAbsent(key, value);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public void putAll(Map<? extends K, ? extends V> m) {
+        try {
+            super.putAll(m);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V remove(Object key) {
+        try {
+            return super.remove(key);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public boolean remove(Object key, Object value) {
+        try {
+            return super.remove(key, value);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
+        try {
+            return super.computeIfAbsent(key, mappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        try {
+            return super.computeIfPresent(key, remappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        try {
+            return super.compute(key, remappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
+        try {
+            return super.merge(key, value, remappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    /** {@code HashMap.clear()} does not report each removal: the keys it held are counted at once. */
+    @Override
+    public void clear() {
+        int keys = size();
+        try {
+            super.clear();
+            TrackedMap t = tracked;
+            if (t != null) {
+                t.removed(keys);
+            }
+        } finally {
+            returned();
+        }
+    }
+
+    /** A plain {@code HashMap} with the same entries: what a clone of the application's map would be. */
+    @Override
+    public Object clone() {
+        HashMap<K, V> copy = new HashMap<>(initialCapacity(this), loadFactor);
+        copy.putMapEntries(this, false);
+        return copy;
+    }
+
+    /**
+     * Serialized as a plain {@code HashMap}, so that a JVM without growthwatch reads it. Declared
+     * here, not in the class of the instances, so that reflection finds it under this class's name.
+     */
+    protected Object writeReplace() {
+        return clone();
+    }
+}

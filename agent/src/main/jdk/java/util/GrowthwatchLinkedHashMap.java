@@ -1,0 +1,197 @@
+package java.util;
+
+import io.growthwatch.bootstrap.Counted;
+import io.growthwatch.bootstrap.TrackedMap;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * growthwatch's counting {@code LinkedHashMap}, as {@link GrowthwatchHashMap} is for {@code HashMap};
+ * maps are instances of {@link GrowthwatchTrackedLinkedHashMap}. Serializes and clones as a plain
+ * {@code LinkedHashMap}.
+ */
+public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implements Counted {
+
+    private static final long serialVersionUID = 1L;
+
+    private transient TrackedMap tracked;
+
+    /** As {@link LinkedHashMap#LinkedHashMap()}. */
+    public GrowthwatchLinkedHashMap() {
+    }
+
+    /** As {@link LinkedHashMap#LinkedHashMap(int)}. */
+    public GrowthwatchLinkedHashMap(int initialCapacity) {
+        super(initialCapacity);
+    }
+
+    /** As {@link LinkedHashMap#LinkedHashMap(int, float)}. */
+    public GrowthwatchLinkedHashMap(int initialCapacity, float loadFactor) {
+        super(initialCapacity, loadFactor);
+    }
+
+    /** As {@link LinkedHashMap#LinkedHashMap(int, float, boolean)}. */
+    public GrowthwatchLinkedHashMap(int initialCapacity, float loadFactor, boolean accessOrder) {
+        super(initialCapacity, loadFactor, accessOrder);
+    }
+
+    /** As {@link LinkedHashMap#LinkedHashMap(Map)}. */
+    public GrowthwatchLinkedHashMap(Map<? extends K, ? extends V> m) {
+        super(m);
+    }
+
+    /** Copies {@code original}, a map just constructed, into this empty map: its entries, not counted. */
+    final void copyEntries(LinkedHashMap<K, V> original) {
+        if (!original.isEmpty()) {
+            putMapEntries(original, false);
+        }
+    }
+
+    @Override
+    public void countInto(TrackedMap tracked) {
+        this.tracked = tracked;
+    }
+
+    @Override
+    public void calledFrom(int callSite) {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.calledFrom(callSite);
+        }
+    }
+
+    @Override
+    void afterNodeInsertion(boolean evict) {
+        super.afterNodeInsertion(evict);
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.inserted();
+        }
+    }
+
+    @Override
+    void afterNodeRemoval(Node<K, V> e) {
+        super.afterNodeRemoval(e);
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.removed();
+        }
+    }
+
+    private void returned() {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.callReturned();
+        }
+    }
+
+    @Override
+    public V put(K key, V value) {
+        try {
+            return super.put(key, value);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V putIfAbsent(K key, V value) {
+        try {
+            return super.putIfAbsent(key, value);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public void putAll(Map<? extends K, ? extends V> m) {
+        try {
+            super.putAll(m);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V remove(Object key) {
+        try {
+            return super.remove(key);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public boolean remove(Object key, Object value) {
+        try {
+            return super.remove(key, value);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
+        try {
+            return super.computeIfAbsent(key, mappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        try {
+            return super.computeIfPresent(key, remappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
+        try {
+            return super.compute(key, remappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
+    public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
+        try {
+            return super.merge(key, value, remappingFunction);
+        } finally {
+            returned();
+        }
+    }
+
+    /** {@code clear()} does not report each removal: the keys it held are counted at once. */
+    @Override
+    public void clear() {
+        int keys = size();
+        try {
+            super.clear();
+            TrackedMap t = tracked;
+            if (t != null) {
+                t.removed(keys);
+            }
+        } finally {
+            returned();
+        }
+    }
+
+    /** A plain {@code LinkedHashMap} with the same entries, order and ordering mode. */
+    @Override
+    public Object clone() {
+        LinkedHashMap<K, V> copy = new LinkedHashMap<>(GrowthwatchHashMap.initialCapacity(this), loadFactor, accessOrder);
+        copy.putMapEntries(this, false);
+        return copy;
+    }
+
+    /** Serialized as a plain {@code LinkedHashMap}, so that a JVM without growthwatch reads it. */
+    protected Object writeReplace() {
+        return clone();
+    }
+}

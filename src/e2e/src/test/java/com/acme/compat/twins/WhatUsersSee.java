@@ -1,0 +1,73 @@
+package com.acme.compat.twins;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prints what code can observe of its maps: class names, contents and order, clones, the serialized
+ * bytes (Base64) and what they read back as, maps made from a map's own class by reflection, and
+ * reflective calls. With the agent tracking this package the maps are counted twins; the output must
+ * be the same as without it. Argument: seconds to stay alive after the work.
+ */
+public final class WhatUsersSee {
+
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final LinkedHashMap<String, Integer> recent = new LinkedHashMap<>(16, 0.75f, true);
+    private final ConcurrentHashMap<String, Integer> shared = new ConcurrentHashMap<>(64);
+
+    public static void main(String[] args) throws Exception {
+        WhatUsersSee app = new WhatUsersSee();
+        for (int i = 0; i < 40; i++) {
+            app.byName.put("k" + i, i);
+            app.recent.put("k" + i, i);
+            app.shared.put("k" + i, i);
+        }
+        app.recent.get("k3");
+        app.recent.get("k1");
+        show("hash-map", app.byName);
+        show("linked-hash-map", app.recent);
+        show("concurrent-hash-map", app.shared);
+        Object clone = ((HashMap<?, ?>) app.byName).clone();
+        System.out.println("clone " + clone.getClass().getName() + " equal=" + clone.equals(app.byName));
+        Object linkedClone = app.recent.clone();
+        System.out.println("linked clone " + linkedClone + " equal=" + linkedClone.equals(app.recent));
+        System.out.println("done");
+        Thread.sleep(args.length > 0 ? Long.parseLong(args[0]) * 1000 : 0); // lets the agent's summary see the maps
+    }
+
+    private static void show(String name, Map<String, Integer> map) throws Exception {
+        Class<?> type = map.getClass();
+        System.out.println(name + " class=" + type.getName() + " simple=" + type.getSimpleName() + " canonical="
+                + type.getCanonicalName() + " toString=" + type + " package=" + type.getPackageName());
+        System.out.println(name + " content=" + map + " hash=" + map.hashCode() + " size=" + map.size());
+        byte[] bytes = null;
+        for (int i = 0; i < 40; i++) { // past the point where reflection generates its accessors
+            bytes = serialize(map);
+        }
+        System.out.println(name + " serialized=" + Base64.getEncoder().encodeToString(bytes));
+        Object back = new ObjectInputStream(new ByteArrayInputStream(bytes)).readObject();
+        System.out.println(name + " read back " + back.getClass().getName() + " equal=" + back.equals(map));
+        Object made = type.getDeclaredConstructor().newInstance();
+        System.out.println(name + " new instance of its class: " + made.getClass().getName() + " " + made);
+        for (int i = 0; i < 40; i++) {
+            type.getMethod("put", Object.class, Object.class).invoke(map, "reflective", i);
+        }
+        System.out.println(name + " after reflective puts: " + map.get("reflective") + " size=" + map.size());
+    }
+
+    private static byte[] serialize(Object o) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ObjectOutputStream stream = new ObjectOutputStream(out)) {
+            stream.writeObject(o);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,78 @@
+package io.growthwatch.e2e.compat;
+
+import com.google.gson.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The maps the agent tracks are its counted twins of {@code HashMap}, {@code LinkedHashMap} and
+ * {@code ConcurrentHashMap}; what code can see of them is what it sees without the agent:
+ * {@code com.acme.compat.twins.WhatUsersSee} prints class names, contents, clones, serialized bytes
+ * (so a JVM without the agent reads the same objects), reflective instantiation and calls, on Java
+ * 17 and 25.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CountedMapsTest {
+
+    private final Map<Integer, List<CompatRun>> runs = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    void runOnEveryJdk() {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int feature : new int[] {17, 25}) {
+            Path home = Jdks.find(feature);
+            if (home != null) {
+                all.add(CompletableFuture.runAsync(() -> runs.put(feature, List.of(run(home, null),
+                        run(home, "packages=com.acme.compat.twins,report=$REPORT")))));
+            }
+        }
+        all.forEach(CompletableFuture::join);
+    }
+
+    private static CompatRun run(Path home, String options) {
+        try {
+            return CompatRun.java().jdk(home).agent(options).classpath(CompatRun.TEST_CLASSES)
+                    .main("com.acme.compat.twins.WhatUsersSee", BytecodeValidityTest.LINGER_SECONDS).run();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(ints = {17, 25})
+    void trackedMapsLookPrintCloneAndSerializeAsTheJdksOwn(int feature) {
+        Jdks.home(feature);
+        CompatRun plain = runs.get(feature).get(0);
+        CompatRun withAgent = runs.get(feature).get(1);
+        assertThat(plain.exitCode).as(plain.toString()).isZero();
+        assertThat(plain.stdout).contains("hash-map class=java.util.HashMap").contains("serialized=").contains("done");
+        assertThat(withAgent.exitCode).as(withAgent.toString()).isZero();
+        assertThat(withAgent.stdout).isEqualTo(plain.stdout);
+    }
+
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(ints = {17, 25})
+    void theMapsWereTrackedAndCountedWhileDoingSo(int feature) throws IOException {
+        Jdks.home(feature);
+        CompatRun withAgent = runs.get(feature).get(1);
+        List<JsonObject> sites = withAgent.lastSummarySites();
+        for (String field : List.of("byName", "recent", "shared")) {
+            JsonObject site = sites.stream().filter(s -> s.has("field")
+                    && s.get("field").getAsString().equals("com.acme.compat.twins.WhatUsersSee." + field)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no site for " + field + " in " + withAgent));
+            assertThat(site.get("inserts").getAsLong()).as(field).isEqualTo(41); // 40 puts and a reflective one
+        }
+    }
+}
