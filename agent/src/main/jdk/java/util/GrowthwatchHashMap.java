@@ -90,6 +90,12 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         }
     }
 
+    /**
+     * Forgets the call site that named itself, once its call returned. Not in a {@code finally}: a
+     * call that throws leaves it until the next instrumented call names itself, so at most the
+     * changes other code makes in between are credited to the wrong call site, and the hot methods
+     * stay free of exception handlers.
+     */
     private void returned() {
         TrackedMap t = tracked;
         if (t != null) {
@@ -99,97 +105,75 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
 
     @Override
     public V put(K key, V value) {
-        try {
-            return super.put(key, value);
-        } finally {
-            returned();
-        }
+        V previous = super.put(key, value);
+        returned();
+        return previous;
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        try {
-            return super.putIfAbsent(key, value);
-        } finally {
-            returned();
-        }
+        var result = super.putIfAbsent(key, value);
+        returned();
+        return result;
     }
 
     @Override
     public void putAll(Map<? extends K, ? extends V> m) {
-        try {
-            super.putAll(m);
-        } finally {
-            returned();
-        }
+        super.putAll(m);
+        returned();
     }
 
     @Override
     public V remove(Object key) {
-        try {
-            return super.remove(key);
-        } finally {
-            returned();
-        }
+        V previous = super.remove(key);
+        returned();
+        return previous;
     }
 
     @Override
     public boolean remove(Object key, Object value) {
-        try {
-            return super.remove(key, value);
-        } finally {
-            returned();
-        }
+        var result = super.remove(key, value);
+        returned();
+        return result;
     }
 
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
-        try {
-            return super.computeIfAbsent(key, mappingFunction);
-        } finally {
-            returned();
-        }
+        var result = super.computeIfAbsent(key, mappingFunction);
+        returned();
+        return result;
     }
 
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        try {
-            return super.computeIfPresent(key, remappingFunction);
-        } finally {
-            returned();
-        }
+        var result = super.computeIfPresent(key, remappingFunction);
+        returned();
+        return result;
     }
 
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
-        try {
-            return super.compute(key, remappingFunction);
-        } finally {
-            returned();
-        }
+        var result = super.compute(key, remappingFunction);
+        returned();
+        return result;
     }
 
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
-        try {
-            return super.merge(key, value, remappingFunction);
-        } finally {
-            returned();
-        }
+        var result = super.merge(key, value, remappingFunction);
+        returned();
+        return result;
     }
 
     /** {@code HashMap.clear()} does not report each removal: the keys it held are counted at once. */
     @Override
     public void clear() {
         int keys = size();
-        try {
-            super.clear();
-            TrackedMap t = tracked;
-            if (t != null) {
-                t.removed(keys);
-            }
-        } finally {
-            returned();
+        super.clear();
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.removed(keys);
+            t.callReturned();
         }
     }
 

@@ -1,5 +1,10 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.ForceInline;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Whether the hooks work at all, and what they look for: the agent's switches, set by the agent. */
@@ -15,10 +20,13 @@ public final class AgentSwitch {
 
     /**
      * Whether call sites look up receivers that are not counted twins: true once a map that cannot
-     * count itself (an application subclass, an adopted map) is tracked. Volatile only so that a
-     * compiled loop cannot keep an old value for ever: on x86 its read is a plain load.
+     * count itself (an application subclass, an adopted map) is tracked. Read on every instrumented
+     * call, so it is a constant to the JIT (a call site whose target is a constant), which compiled
+     * code is deoptimized to see change: no load at all while it is false, and no compiled loop can
+     * keep an old value.
      */
-    static volatile boolean lookingUp;
+    private static final MutableCallSite LOOKING_UP = new MutableCallSite(MethodHandles.constant(boolean.class, false));
+    private static final MethodHandle LOOKING_UP_NOW = LOOKING_UP.dynamicInvoker();
 
     private AgentSwitch() {
     }
@@ -37,13 +45,33 @@ public final class AgentSwitch {
     /** Adopts maps allocated before the agent was attached when instrumented code first touches them. */
     public static void adoptPreexisting() {
         adopting = true;
-        lookingUp = true;
+        lookUp(true);
     }
 
     /** Stops tracking new maps; maps already counted count on, harmlessly. */
     public static void disable() {
         enabled = false;
-        lookingUp = false;
+        lookUp(false);
+    }
+
+    /** Whether call sites look up receivers that are not counted twins. */
+    @ForceInline
+    static boolean lookingUp() {
+        try {
+            return (boolean) LOOKING_UP_NOW.invokeExact();
+        } catch (Throwable impossible) {
+            return false;
+        }
+    }
+
+    /** Makes call sites look up receivers that are not counted twins, or stop; a no-op when already so. */
+    static void lookUp(boolean on) {
+        if (lookingUp() != on) {
+            synchronized (LOOKING_UP) {
+                LOOKING_UP.setTarget(MethodHandles.constant(boolean.class, on));
+                MutableCallSite.syncAll(new MutableCallSite[] {LOOKING_UP});
+            }
+        }
     }
 
     /** Whether hooks are tracking. */

@@ -16,14 +16,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CountedMaps {
 
-    /** The twin of {@code HashMap}, or null when the twins could not be defined. */
+    /** The twin of {@code HashMap}; {@link NoTwin} when the twins could not be defined. */
     static final Class<?> HASH_MAP = find("java.util.GrowthwatchTrackedHashMap");
 
-    /** The twin of {@code LinkedHashMap}, or null. */
+    /** The twin of {@code LinkedHashMap}, or {@link NoTwin}. */
     static final Class<?> LINKED_HASH_MAP = find("java.util.GrowthwatchTrackedLinkedHashMap");
 
-    /** The twin of {@code ConcurrentHashMap}, or null. */
+    /** The twin of {@code ConcurrentHashMap}, or {@link NoTwin}. */
     static final Class<?> CONCURRENT_HASH_MAP = find("java.util.concurrent.GrowthwatchTrackedConcurrentHashMap");
+
+    /** Stands for a twin that does not exist: no map is an instance of it. */
+    static final class NoTwin {
+        private NoTwin() {
+        }
+    }
 
     private static final MethodHandle COPY_HASH_MAP = copier(HASH_MAP, HashMap.class);
     private static final MethodHandle COPY_LINKED_HASH_MAP = copier(LINKED_HASH_MAP, LinkedHashMap.class);
@@ -35,11 +41,6 @@ public final class CountedMaps {
     /** Whether the twins exist in this JVM. */
     public static boolean available() {
         return COPY_HASH_MAP != null && COPY_LINKED_HASH_MAP != null && COPY_CONCURRENT_HASH_MAP != null;
-    }
-
-    /** Whether {@code type} is one of the counted twins. */
-    static boolean isTwin(Class<?> type) {
-        return type != null && (type == HASH_MAP || type == LINKED_HASH_MAP || type == CONCURRENT_HASH_MAP);
     }
 
     /** The JDK class a twin stands for, or {@code type} itself when it is not a twin. */
@@ -69,14 +70,14 @@ public final class CountedMaps {
     private static Class<?> find(String name) {
         try {
             Class<?> type = Class.forName(name, false, null);
-            return Counted.class.isAssignableFrom(type) ? type : null;
+            return Counted.class.isAssignableFrom(type) ? type : NoTwin.class;
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return null;
+            return NoTwin.class;
         }
     }
 
     private static MethodHandle copier(Class<?> twin, Class<?> original) {
-        if (twin == null) {
+        if (twin == NoTwin.class) {
             return null;
         }
         try {

@@ -11,7 +11,7 @@ final class HookClasses {
     }
 
     static void initialize() {
-        Class<?>[] used = {Hooks.class, CountedMaps.class, CallSite.class, Tally.class, Tally.Shared.class,
+        Class<?>[] used = {Hooks.class, CountedMaps.class, CountedMaps.NoTwin.class, CallSite.class, Tally.class, Tally.Shared.class,
             CallCounter.class, AllocSite.class, Admission.class, Epoch.class, TrackedMap.class, InstanceTable.class,
             GcSentinel.class, Faults.class, SiteLocation.class, Registry.class, Recording.IfAbsent.class,
             Recording.Remapping.class, Recording.Merging.class};

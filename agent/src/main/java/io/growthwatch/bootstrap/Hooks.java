@@ -49,12 +49,16 @@ public final class Hooks {
         if (map == null) {
             return; // the original call raises the original exception
         }
-        Class<?> type = map.getClass();
-        if (type == CountedMaps.HASH_MAP || type == CountedMaps.LINKED_HASH_MAP || type == CountedMaps.CONCURRENT_HASH_MAP) {
+        // The twins are final classes held in constants: each isInstance compiles to one compare of
+        // the receiver's class pointer, which the JIT loads for the call that follows anyway.
+        if (CountedMaps.HASH_MAP.isInstance(map) || CountedMaps.LINKED_HASH_MAP.isInstance(map)
+                || CountedMaps.CONCURRENT_HASH_MAP.isInstance(map)) {
             ((Counted) map).calledFrom(callSite);
-        } else if (AgentSwitch.lookingUp
-                && (AgentSwitch.adopting || (type != HashMap.class && type != LinkedHashMap.class && type != ConcurrentHashMap.class))) {
-            touch(map, callSite);
+        } else if (AgentSwitch.lookingUp()) {
+            Class<?> type = map.getClass();
+            if (AgentSwitch.adopting || (type != HashMap.class && type != LinkedHashMap.class && type != ConcurrentHashMap.class)) {
+                touch(map, callSite);
+            }
         }
     }
 
@@ -75,7 +79,7 @@ public final class Hooks {
             if (twin != null) {
                 twin.countInto(entry);
             } else {
-                AgentSwitch.lookingUp = true; // a map that cannot count itself: call sites must find it
+                AgentSwitch.lookUp(true); // a map that cannot count itself: call sites must find it
             }
             return tracked;
         } catch (Throwable t) {

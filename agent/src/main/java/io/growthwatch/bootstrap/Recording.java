@@ -5,23 +5,41 @@ import java.util.function.Function;
 
 /**
  * Wrappers around the functions given to {@code computeIfAbsent}, {@code compute},
- * {@code computeIfPresent} and {@code merge} of a tracked concurrent map. Whether and how the map
+ * {@code computeIfPresent} and {@code merge} of a counted concurrent map. Whether and how the map
  * called the function tells exactly whether this call inserted or removed the key, even when other
  * threads race on the same key; a check before the call could not. Used by the counted twin of
- * {@code ConcurrentHashMap} only, which has no internal hooks to count from.
+ * {@code ConcurrentHashMap} only, which has no internal hooks to count from; it keeps one of each for
+ * its owning thread and re-arms it per call ({@link #arm}), so that the common case allocates nothing.
  */
-public final class Recording {
+public abstract class Recording {
 
-    private Recording() {
+    /** Whether the map called the function during this call. */
+    public boolean ran;
+
+    /** Makes this recording ready for one call. */
+    void arm() {
+        ran = false;
     }
 
     /** For {@code computeIfAbsent}: the key was inserted by this call iff the function ran and gave a value. */
-    public static final class IfAbsent implements Function<Object, Object> {
-        private final Function<Object, Object> delegate;
-        public boolean ran;
+    public static final class IfAbsent extends Recording implements Function<Object, Object> {
+        private Function<Object, Object> delegate;
 
+        /** Wraps {@code delegate} for one call. */
         public IfAbsent(Function<Object, Object> delegate) {
             this.delegate = delegate;
+        }
+
+        /** Wraps {@code function} for the next call, in place. */
+        public IfAbsent arm(Function<Object, Object> function) {
+            arm();
+            delegate = function;
+            return this;
+        }
+
+        /** Lets go of the function after the call. */
+        public void disarm() {
+            delegate = null;
         }
 
         @Override
@@ -35,13 +53,28 @@ public final class Recording {
      * For {@code compute} and {@code computeIfPresent}: the function sees the old value, so the key
      * was present before iff it ran with a non-null old value.
      */
-    public static final class Remapping implements BiFunction<Object, Object, Object> {
-        private final BiFunction<Object, Object, Object> delegate;
-        public boolean ran;
+    public static final class Remapping extends Recording implements BiFunction<Object, Object, Object> {
+        private BiFunction<Object, Object, Object> delegate;
+
+        /** Whether the function saw a value: the key was present. */
         public boolean hadValue;
 
+        /** Wraps {@code delegate} for one call. */
         public Remapping(BiFunction<Object, Object, Object> delegate) {
             this.delegate = delegate;
+        }
+
+        /** Wraps {@code function} for the next call, in place. */
+        public Remapping arm(BiFunction<Object, Object, Object> function) {
+            arm();
+            hadValue = false;
+            delegate = function;
+            return this;
+        }
+
+        /** Lets go of the function after the call. */
+        public void disarm() {
+            delegate = null;
         }
 
         @Override
@@ -53,12 +86,24 @@ public final class Recording {
     }
 
     /** For {@code merge}: the function runs only when the key is present. */
-    public static final class Merging implements BiFunction<Object, Object, Object> {
-        private final BiFunction<Object, Object, Object> delegate;
-        public boolean ran;
+    public static final class Merging extends Recording implements BiFunction<Object, Object, Object> {
+        private BiFunction<Object, Object, Object> delegate;
 
+        /** Wraps {@code delegate} for one call. */
         public Merging(BiFunction<Object, Object, Object> delegate) {
             this.delegate = delegate;
+        }
+
+        /** Wraps {@code function} for the next call, in place. */
+        public Merging arm(BiFunction<Object, Object, Object> function) {
+            arm();
+            delegate = function;
+            return this;
+        }
+
+        /** Lets go of the function after the call. */
+        public void disarm() {
+            delegate = null;
         }
 
         @Override

@@ -27,16 +27,19 @@
  *   <li>Allocation of a map that is not picked: a volatile load (the switch), an array load (the
  *       site), and while the site's sampling budget for the interval is spent, a load and a compare
  *       against the epoch. No write.</li>
- *   <li>Call site, receiver not counted: {@code getClass()}, three compares against constants and a
- *       volatile load of {@link io.growthwatch.bootstrap.AgentSwitch#lookingUp} (a plain load on x86);
- *       counted twin: one plain field write before the call and one after.</li>
+ *   <li>Call site, receiver not counted: three compares of its class pointer against the twins'
+ *       (final classes held in constants) and a flag the JIT folds into a constant until a map that
+ *       cannot count itself is tracked (then compiled code is deoptimized). Measured about 1 ns per
+ *       call. Counted twin: one plain field write before the call and one after.</li>
  *   <li>Insert or remove in a counted twin: a compare of the pending call-site id with the first
  *       tally's, and a plain increment. Concurrent maps: the thread that first counted into a tally
  *       increments plain fields, other threads a {@code LongAdder}, so totals stay exact.</li>
  *   <li>Racy on purpose: the admission counters (an approximate allocation count, a budget per
  *       interval), a call site's cache of its last looked-up receiver (an immutable pair, so a torn
  *       read is impossible), the pending call-site id of a concurrent map shared by threads (a count
- *       may be credited to another thread's call site; totals are exact).</li>
+ *       may be credited to another thread's call site; totals are exact). A call that throws leaves
+ *       its call-site id pending until the next instrumented call names itself: the twins' hot
+ *       methods carry no exception handler.</li>
  * </ul>
  */
 package io.growthwatch.bootstrap;

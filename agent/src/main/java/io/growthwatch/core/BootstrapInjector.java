@@ -144,9 +144,28 @@ final class BootstrapInjector {
         Object unsafe = field.get(null);
         Method define = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
                 ClassLoader.class, java.security.ProtectionDomain.class);
-        for (Map.Entry<String, byte[]> type : types.entrySet()) {
-            byte[] code = type.getValue();
-            define.invoke(unsafe, type.getKey(), code, 0, code.length, null, null);
+        // A class can only be defined once its superclass and interfaces are: define in passes, each
+        // defining what it can, until all are defined (the jar lists Outer$Inner before Outer).
+        Map<String, byte[]> pending = new LinkedHashMap<>(types);
+        while (!pending.isEmpty()) {
+            int before = pending.size();
+            java.lang.reflect.InvocationTargetException last = null;
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, byte[]> type = it.next();
+                byte[] code = type.getValue();
+                try {
+                    define.invoke(unsafe, type.getKey(), code, 0, code.length, null, null);
+                    it.remove();
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    if (!(e.getCause() instanceof NoClassDefFoundError)) {
+                        throw e;
+                    }
+                    last = e; // a supertype not defined yet: next pass
+                }
+            }
+            if (pending.size() == before) {
+                throw last;
+            }
         }
     }
 

@@ -83,6 +83,7 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
         }
     }
 
+    /** Forgets the call site that named itself, once its call returned (see {@code GrowthwatchHashMap}). */
     private void returned() {
         TrackedMap t = tracked;
         if (t != null) {
@@ -106,28 +107,22 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     @Override
     public V put(K key, V value) {
-        try {
-            V previous = super.put(key, value);
-            if (previous == null) {
-                inserted();
-            }
-            return previous;
-        } finally {
-            returned();
+        V previous = super.put(key, value);
+        if (previous == null) {
+            inserted();
         }
+        returned();
+        return previous;
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        try {
-            V previous = super.putIfAbsent(key, value);
-            if (previous == null) {
-                inserted();
-            }
-            return previous;
-        } finally {
-            returned();
+        V previous = super.putIfAbsent(key, value);
+        if (previous == null) {
+            inserted();
         }
+        returned();
+        return previous;
     }
 
     /** Puts each entry as {@code ConcurrentHashMap.putAll} does, counting the new keys. */
@@ -146,15 +141,12 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     @Override
     public V remove(Object key) {
-        try {
-            V previous = super.remove(key);
-            if (previous != null) {
-                removed();
-            }
-            return previous;
-        } finally {
-            returned();
+        V previous = super.remove(key);
+        if (previous != null) {
+            removed();
         }
+        returned();
+        return previous;
     }
 
     @Override
@@ -170,6 +162,41 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
         }
     }
 
+    /**
+     * Whether the calling thread may use this map's own recordings: it is the map's owner (the first
+     * thread that asked, set once) and is not inside one of its own calls already (a function that
+     * calls this map again). Other threads wrap their functions in recordings of their own.
+     */
+    private boolean mayReuseRecordings() {
+        long me = Thread.currentThread().getId();
+        long owner = recordingOwner;
+        if (owner != me && (owner != NO_OWNER || !OWNER.compareAndSet(this, NO_OWNER, me))) {
+            return false;
+        }
+        if (recordingInUse) {
+            return false;
+        }
+        recordingInUse = true;
+        return true;
+    }
+
+    private static final long NO_OWNER = -1;
+    private static final VarHandle OWNER = owner();
+
+    private static VarHandle owner() {
+        try {
+            return MethodHandles.lookup().findVarHandle(GrowthwatchConcurrentHashMap.class, "recordingOwner", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private transient volatile long recordingOwner = NO_OWNER;
+    private transient boolean recordingInUse; // the owner's only
+    private transient Recording.IfAbsent ownIfAbsent;
+    private transient Recording.Remapping ownRemapping;
+    private transient Recording.Merging ownMerging;
+
     @Override
     @SuppressWarnings("unchecked")
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
@@ -181,44 +208,61 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
             if (present != null) {
                 return present; // as the map would: the function is not called for a present key
             }
-            Recording.IfAbsent recording = new Recording.IfAbsent((Function<Object, Object>) mappingFunction);
-            V result = super.computeIfAbsent(key, (Function<? super K, ? extends V>) (Function<?, ?>) recording);
-            if (recording.ran && result != null) {
-                inserted();
+            Function<Object, Object> f = (Function<Object, Object>) mappingFunction;
+            boolean own = mayReuseRecordings();
+            Recording.IfAbsent recording = !own ? new Recording.IfAbsent(f)
+                    : (ownIfAbsent == null ? ownIfAbsent = new Recording.IfAbsent(f) : ownIfAbsent.arm(f));
+            try {
+                V result = super.computeIfAbsent(key, (Function<? super K, ? extends V>) (Function<?, ?>) recording);
+                if (recording.ran && result != null) {
+                    inserted();
+                }
+                return result;
+            } finally {
+                if (own) {
+                    recording.disarm();
+                    recordingInUse = false;
+                }
             }
-            return result;
         } finally {
             returned();
         }
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         try {
             if (tracked == null || key == null || remappingFunction == null) {
                 return super.computeIfPresent(key, remappingFunction);
             }
-            Recording.Remapping recording = new Recording.Remapping((BiFunction<Object, Object, Object>) remappingFunction);
-            V result = super.computeIfPresent(key, (BiFunction<? super K, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording);
-            if (recording.ran && result == null) {
-                removed();
-            }
-            return result;
+            return remap(key, remappingFunction, true);
         } finally {
             returned();
         }
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         try {
             if (tracked == null || key == null || remappingFunction == null) {
                 return super.compute(key, remappingFunction);
             }
-            Recording.Remapping recording = new Recording.Remapping((BiFunction<Object, Object, Object>) remappingFunction);
-            V result = super.compute(key, (BiFunction<? super K, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording);
+            return remap(key, remappingFunction, false);
+        } finally {
+            returned();
+        }
+    }
+
+    /** {@code compute} or {@code computeIfPresent} through a recording of the function. */
+    @SuppressWarnings("unchecked")
+    private V remap(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction, boolean ifPresent) {
+        BiFunction<Object, Object, Object> f = (BiFunction<Object, Object, Object>) remappingFunction;
+        boolean own = mayReuseRecordings();
+        Recording.Remapping recording = !own ? new Recording.Remapping(f)
+                : (ownRemapping == null ? ownRemapping = new Recording.Remapping(f) : ownRemapping.arm(f));
+        try {
+            BiFunction<? super K, ? super V, ? extends V> wrapped = (BiFunction<? super K, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording;
+            V result = ifPresent ? super.computeIfPresent(key, wrapped) : super.compute(key, wrapped);
             boolean had = recording.ran && recording.hadValue;
             if (!had && result != null) {
                 inserted();
@@ -227,7 +271,10 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
             }
             return result;
         } finally {
-            returned();
+            if (own) {
+                recording.disarm();
+                recordingInUse = false;
+            }
         }
     }
 
@@ -238,14 +285,24 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
             if (tracked == null || key == null || value == null || remappingFunction == null) {
                 return super.merge(key, value, remappingFunction);
             }
-            Recording.Merging recording = new Recording.Merging((BiFunction<Object, Object, Object>) remappingFunction);
-            V result = super.merge(key, value, (BiFunction<? super V, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording);
-            if (!recording.ran && result != null) {
-                inserted();
-            } else if (recording.ran && result == null) {
-                removed();
+            BiFunction<Object, Object, Object> f = (BiFunction<Object, Object, Object>) remappingFunction;
+            boolean own = mayReuseRecordings();
+            Recording.Merging recording = !own ? new Recording.Merging(f)
+                    : (ownMerging == null ? ownMerging = new Recording.Merging(f) : ownMerging.arm(f));
+            try {
+                V result = super.merge(key, value, (BiFunction<? super V, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording);
+                if (!recording.ran && result != null) {
+                    inserted();
+                } else if (recording.ran && result == null) {
+                    removed();
+                }
+                return result;
+            } finally {
+                if (own) {
+                    recording.disarm();
+                    recordingInUse = false;
+                }
             }
-            return result;
         } finally {
             returned();
         }

@@ -8,9 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives a fork the JIT state of a running service before it measures: the JDK's map code compiled on
- * its own, with call profiles that have seen many key types, as every framework and library of a
- * service leaves them. Run the same way in every configuration (no agent, agent matching nothing,
- * agent tracking).
+ * its own, with call profiles that have seen many key types and several map classes, as every
+ * framework and library of a service leaves them. Run the same way in every configuration (no agent,
+ * agent matching nothing, agent tracking).
+ *
+ * <p>Map classes matter because {@code HashMap}'s own code calls itself virtually ({@code newNode},
+ * {@code afterNodeInsertion}, ...): a JVM that has only ever seen {@code HashMap} and
+ * {@code LinkedHashMap} there compiles those calls inline for exactly those two, and any third class
+ * (the agent's counted maps, or an application's own subclass) turns them into virtual calls for all
+ * maps. Services are past that point: the Spring Boot application of the compatibility suite loads
+ * 14 subclasses of {@code HashMap}/{@code LinkedHashMap} (Spring's {@code LinkedCaseInsensitiveMap$1}
+ * for HTTP headers, {@code ModelMap}, {@code AnnotationAttributes}, Tomcat's and Spring's LRU
+ * caches, logback's {@code NameCache}: {@code jcmd PID VM.class_hierarchy java.util.HashMap -s}).
+ * So the warm-up uses two such subclasses too, a plain {@code HashMap} subclass and an LRU
+ * {@code LinkedHashMap}; {@code -jdkWarmup} leaves them out to show the JVM that has not seen any.
  *
  * <p>Without it, a no-agent fork is a JVM in which {@code HashMap} has only ever seen the benchmark's
  * keys: the JIT inlines it into the benchmark with monomorphic key calls, while in a fork with any
@@ -21,8 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JdkMapsWarmup {
 
-    /** System property that skips the warm-up. */
-    public static final String SKIP = "gwbench.sterile";
+    /** System property choosing the warm-up: {@code service} (default), {@code jdk} (no subclasses) or {@code none}. */
+    public static final String MODE = "gwbench.warmup";
 
     private static boolean done;
 
@@ -34,12 +45,26 @@ public final class JdkMapsWarmup {
 
     private enum Kind { ALPHA, BETA, GAMMA }
 
-    /** Runs the warm-up once per fork, unless {@link #SKIP} is set. */
+    /** An access-ordered LRU cache, as Tomcat's, Spring's and many applications' own. */
+    private static final class LruMap extends LinkedHashMap<Object, Object> {
+        LruMap() {
+            super(16, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > 4096;
+        }
+    }
+
+    /** Runs the warm-up once per fork, as {@link #MODE} says. */
     static synchronized void run() {
-        if (done || Boolean.getBoolean(SKIP)) {
+        String mode = System.getProperty(MODE, "service");
+        if (done || mode.equals("none")) {
             return;
         }
         done = true;
+        boolean subclasses = !mode.equals("jdk");
         int n = 512;
         Object[][] keys = new Object[6][n];
         for (int i = 0; i < n; i++) {
@@ -56,10 +81,14 @@ public final class JdkMapsWarmup {
                 Map<Object, Object> hash = new HashMap<>();
                 Map<Object, Object> linked = new LinkedHashMap<>();
                 Map<Object, Object> concurrent = new ConcurrentHashMap<>();
+                Map<Object, Object> plainSubclass = subclasses ? new HashMap<>() { } : new HashMap<>();
+                Map<Object, Object> lru = subclasses ? new LruMap() : new LinkedHashMap<>();
                 for (Object k : ks) {
                     hash.put(k, k);
                     linked.put(k, k);
                     concurrent.put(k, k);
+                    plainSubclass.put(k, k);
+                    lru.put(k, k);
                     hash.computeIfAbsent(k, x -> x);
                     concurrent.merge(k, k, (a, b) -> a);
                 }
@@ -72,6 +101,8 @@ public final class JdkMapsWarmup {
                     hash.remove(k);
                     linked.remove(k);
                     concurrent.remove(k);
+                    plainSubclass.remove(k);
+                    lru.remove(k);
                 }
             }
         }

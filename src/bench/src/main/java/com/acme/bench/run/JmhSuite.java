@@ -165,9 +165,7 @@ final class JmhSuite {
         String agent = config.javaagent(agentJar, RunSettings.INTERVAL);
         args.add("-D" + ChildJvm.CHILD_AGENT + "=" + (agent == null ? "" : agent));
         args.add("-D" + ChildJvm.EXPECT + "=" + config.name());
-        if (settings.sterile()) {
-            args.add("-D" + JdkMapsWarmup.SKIP + "=true");
-        }
+        args.add("-D" + JdkMapsWarmup.MODE + "=" + settings.warmup());
         if (agent != null) {
             args.add(agent);
         }

@@ -27,12 +27,12 @@ import java.util.regex.Pattern;
  * @param shortTotal      short-lived maps in all
  * @param only            the rows to run, or null for all
  * @param agentJar        the agent jar given on the command line, or null
- * @param sterile         whether forks skip the service-like JDK warm-up ({@code JdkMapsWarmup})
+ * @param warmup          the JIT history every fork gets before it measures: {@code service}, {@code jdk} or {@code none} ({@code JdkMapsWarmup})
  */
 record RunSettings(boolean quick, int forks, int warmups, int slowWarmups, int warmupMillis, int iterations,
                    int iterationMillis, int noisyRounds, int noisyIterations, int startupWarmups, int startupShots,
                    int classes, int classWarmups, int classShots, int liveMaps, int sites, int mapsPerSite,
-                   long shortFirst, long shortTotal, Pattern only, String agentJar, boolean sterile) {
+                   long shortFirst, long shortTotal, Pattern only, String agentJar, String warmup) {
 
     /** Sampling interval of the agent in timed benchmarks. */
     static final String INTERVAL = "10s";
@@ -46,7 +46,8 @@ record RunSettings(boolean quick, int forks, int warmups, int slowWarmups, int w
               -forks N     JMH forks per run (default 1)
               -only REGEX  run only the rows whose id matches (see -list)
               -agent PATH  the agent jar (default: agent/target/growthwatch-agent.jar of this checkout)
-              -sterile     skip the JDK warm-up that gives every fork a service's JIT state (see README)
+              -jdkWarmup   warm the JDK's maps with their own classes only, not with subclasses as a service does
+              -sterile     skip the warm-up that gives every fork a service's JIT state (see README)
               -list        print the row ids and exit""";
 
     /** Parses the command line; throws {@link IllegalArgumentException} with the usage on bad input. */
@@ -55,23 +56,24 @@ record RunSettings(boolean quick, int forks, int warmups, int slowWarmups, int w
         Integer forks = null;
         Pattern only = null;
         String agent = null;
-        boolean sterile = false;
+        String warmup = "service";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-quick" -> quick = true;
                 case "-forks" -> forks = Integer.parseInt(value(args, ++i));
                 case "-only" -> only = Pattern.compile(value(args, ++i));
                 case "-agent" -> agent = value(args, ++i);
-                case "-sterile" -> sterile = true;
+                case "-sterile" -> warmup = "none";
+                case "-jdkWarmup" -> warmup = "jdk";
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
         int f = forks != null ? forks : 1;
         return quick
                 ? new RunSettings(true, f, 1, 1, 500, 2, 500, 1, 2, 1, 3, 500, 1, 2,
-                        100_000, 2_000, 50, 100_000, 1_000_000, only, agent, sterile)
+                        100_000, 2_000, 50, 100_000, 1_000_000, only, agent, warmup)
                 : new RunSettings(false, f, 3, 5, 1_000, 5, 1_000, 2, 3, 2, 10, 2_500, 2, 8,
-                        100_000, 2_000, 50, 1_000_000, 10_000_000, only, agent, sterile);
+                        100_000, 2_000, 50, 1_000_000, 10_000_000, only, agent, warmup);
     }
 
     /** Whether the row {@code id} is selected. */
@@ -83,9 +85,14 @@ record RunSettings(boolean quick, int forks, int warmups, int slowWarmups, int w
     String describe() {
         return String.format("JMH 1.37, %d fork(s) per run; warm-up %dx%.1fs (service rows %dx), measurement %dx%.1fs"
                         + " (two-thread and service rows: %d rounds of %dx, the configurations taking turns);"
-                        + " startup %d+%d shots; instrumentation %,d classes, %d+%d shots",
+                        + " startup %d+%d shots; instrumentation %,d classes, %d+%d shots; JIT history of every fork: %s",
                 forks, warmups, warmupMillis / 1000.0, slowWarmups, iterations, iterationMillis / 1000.0,
-                noisyRounds, noisyIterations, startupWarmups, startupShots, classes, classWarmups, classShots);
+                noisyRounds, noisyIterations, startupWarmups, startupShots, classes, classWarmups, classShots,
+                switch (warmup) {
+                    case "none" -> "none (-sterile)";
+                    case "jdk" -> "the JDK's maps with six key types, their own classes only (-jdkWarmup)";
+                    default -> "the JDK's maps and two framework-like subclasses with six key types (JdkMapsWarmup)";
+                });
     }
 
     private static String value(String[] args, int i) {

@@ -60,6 +60,8 @@ class CountedMapsTest {
         assertThat(plain.stdout).contains("hash-map class=java.util.HashMap").contains("serialized=").contains("done");
         assertThat(withAgent.exitCode).as(withAgent.toString()).isZero();
         assertThat(withAgent.stdout).isEqualTo(plain.stdout);
+        // with class data sharing on, as by default: nothing but the agent's own lines on standard error
+        assertThat(withAgent.stderrWithoutAgentLines()).as(withAgent.toString()).isEqualTo(plain.stderr);
     }
 
     @ParameterizedTest(name = "Java {0}")
