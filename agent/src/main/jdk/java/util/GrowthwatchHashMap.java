@@ -14,7 +14,7 @@ import java.util.function.Function;
  * nothing but the JDK class's name.
  *
  * <p>Only instances that growthwatch's sampling picked are counted; the application allocated a
- * plain {@code HashMap}, and {@link GrowthwatchTrackedHashMap#twinOf} copies it right after its
+ * plain {@code HashMap}, and {@link GrowthwatchTwins} copies it right after its
  * construction. Compiled against {@code java.base} and defined at run time in {@code java.util}, the
  * only package whose classes can override those package-private methods. It serializes as a plain
  * {@code HashMap}, and its {@code clone()} is a plain {@code HashMap}. A map made through one of the

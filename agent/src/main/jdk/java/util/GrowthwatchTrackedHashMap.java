@@ -4,8 +4,8 @@ package java.util;
  * The class of the {@code HashMap}s growthwatch tracks: {@link GrowthwatchHashMap} under the JDK
  * class's name. The agent makes {@code getName()} (and with it {@code toString()} and
  * {@code getSimpleName()}) of this class answer {@code java.util.HashMap}, so that code printing a
- * map's class prints what it printed without the agent; it declares no method, so that reflection
- * never needs to find one under that name.
+ * map's class prints what it printed without the agent; it declares no method (its maps are made by
+ * {@link GrowthwatchTwins}), so that reflection never needs to find one under that name.
  */
 public final class GrowthwatchTrackedHashMap<K, V> extends GrowthwatchHashMap<K, V> {
 
@@ -28,12 +28,5 @@ public final class GrowthwatchTrackedHashMap<K, V> extends GrowthwatchHashMap<K,
     /** As {@link HashMap#HashMap(Map)}. */
     public GrowthwatchTrackedHashMap(Map<? extends K, ? extends V> m) {
         super(m);
-    }
-
-    /** The twin of {@code original}, a map just constructed: same capacity, load factor and entries. */
-    public static <K, V> GrowthwatchTrackedHashMap<K, V> twinOf(HashMap<K, V> original) {
-        GrowthwatchTrackedHashMap<K, V> twin = new GrowthwatchTrackedHashMap<>(initialCapacity(original), original.loadFactor);
-        twin.copyEntries(original);
-        return twin;
     }
 }

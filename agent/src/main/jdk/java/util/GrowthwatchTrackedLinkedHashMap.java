@@ -31,12 +31,4 @@ public final class GrowthwatchTrackedLinkedHashMap<K, V> extends GrowthwatchLink
     public GrowthwatchTrackedLinkedHashMap(Map<? extends K, ? extends V> m) {
         super(m);
     }
-
-    /** The twin of {@code original}, a map just constructed: same capacity, load factor, order and entries. */
-    public static <K, V> GrowthwatchTrackedLinkedHashMap<K, V> twinOf(LinkedHashMap<K, V> original) {
-        GrowthwatchTrackedLinkedHashMap<K, V> twin = new GrowthwatchTrackedLinkedHashMap<>(
-                GrowthwatchHashMap.initialCapacity(original), original.loadFactor, original.accessOrder);
-        twin.copyEntries(original);
-        return twin;
-    }
 }

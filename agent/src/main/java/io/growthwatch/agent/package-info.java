@@ -1,6 +1,7 @@
 /**
- * The agent's entry points ({@code premain}, {@code agentmain}, {@code main}): they put the
- * bootstrap hooks on the bootstrap class path and hand over to the agent's internals, which are
- * loaded by a class loader of their own and never seen by the application.
+ * The launcher: the agent jar's entry points ({@code premain}, {@code agentmain}, {@code main}). It
+ * loads the agent's internals ({@code io.growthwatch.core}) in a class loader of their own, never seen
+ * by the application, and hands over to {@code core.Installer}; it touches no logging and no hook.
+ * May use: {@code java.base} and {@code java.instrument} only.
  */
 package io.growthwatch.agent;

@@ -2,9 +2,6 @@ package io.growthwatch.bootstrap;
 
 import jdk.internal.vm.annotation.ForceInline;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MutableCallSite;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Whether the hooks work at all, and what they look for: the agent's switches, set by the agent. */
@@ -21,12 +18,11 @@ public final class AgentSwitch {
     /**
      * Whether call sites look up receivers that are not counted twins: true once a map that cannot
      * count itself (an application subclass, an adopted map) is tracked. Read on every instrumented
-     * call, so it is a constant to the JIT (a call site whose target is a constant), which compiled
-     * code is deoptimized to see change: no load at all while it is false, and no compiled loop can
-     * keep an old value.
+     * call that meets a plain map: volatile, so that no compiled loop keeps an old value, which on
+     * x86 costs a plain load. (A constant the JIT folds, through a {@code MutableCallSite}, measured
+     * no faster and cost the start-up some 60 ms of method-handle set-up.)
      */
-    private static final MutableCallSite LOOKING_UP = new MutableCallSite(MethodHandles.constant(boolean.class, false));
-    private static final MethodHandle LOOKING_UP_NOW = LOOKING_UP.dynamicInvoker();
+    private static volatile boolean lookingUp;
 
     private AgentSwitch() {
     }
@@ -57,20 +53,13 @@ public final class AgentSwitch {
     /** Whether call sites look up receivers that are not counted twins. */
     @ForceInline
     static boolean lookingUp() {
-        try {
-            return (boolean) LOOKING_UP_NOW.invokeExact();
-        } catch (Throwable impossible) {
-            return false;
-        }
+        return lookingUp;
     }
 
-    /** Makes call sites look up receivers that are not counted twins, or stop; a no-op when already so. */
+    /** Makes call sites look up receivers that are not counted twins, or stop. */
     static void lookUp(boolean on) {
-        if (lookingUp() != on) {
-            synchronized (LOOKING_UP) {
-                LOOKING_UP.setTarget(MethodHandles.constant(boolean.class, on));
-                MutableCallSite.syncAll(new MutableCallSite[] {LOOKING_UP});
-            }
+        if (lookingUp != on) {
+            lookingUp = on;
         }
     }
 

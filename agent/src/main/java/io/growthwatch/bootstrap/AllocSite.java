@@ -1,7 +1,5 @@
 package io.growthwatch.bootstrap;
 
-import java.lang.ref.WeakReference;
-
 /** A place in application code that allocates maps: one {@code new HashMap(...)} expression. */
 public final class AllocSite {
 
@@ -19,8 +17,6 @@ public final class AllocSite {
     private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
     private volatile CallCounter overflow;
-    private volatile WeakReference<Object> sampledKey;
-    private volatile WeakReference<Object> sampledValue;
 
     AllocSite(int id, SiteLocation location, String declaredType, String field, boolean adopted) {
         this.id = id;
@@ -103,24 +99,6 @@ public final class AllocSite {
         runtimeType = type.getName();
     }
 
-    /** Keys inserted into this site's tracked instances. */
-    public long inserts() {
-        long n = 0;
-        for (CallCounter c : callCounters()) {
-            n += c.inserts();
-        }
-        return n;
-    }
-
-    /** Keys removed from this site's tracked instances. */
-    public long removes() {
-        long n = 0;
-        for (CallCounter c : callCounters()) {
-            n += c.removes();
-        }
-        return n;
-    }
-
     /** A snapshot of the per-call-site counters of this site. */
     public CallCounter[] callCounters() {
         CallCounter[] snapshot = counters;
@@ -131,24 +109,6 @@ public final class AllocSite {
         CallCounter[] withOverflow = java.util.Arrays.copyOf(snapshot, snapshot.length + 1);
         withOverflow[snapshot.length] = overflow;
         return withOverflow;
-    }
-
-    /** An entry key the agent sampled from one of this site's maps, held weakly, or null. */
-    public Object sampledKey() {
-        WeakReference<Object> ref = sampledKey;
-        return ref == null ? null : ref.get();
-    }
-
-    /** The value of that entry, held weakly, or null. */
-    public Object sampledValue() {
-        WeakReference<Object> ref = sampledValue;
-        return ref == null ? null : ref.get();
-    }
-
-    /** Keeps {@code key} and {@code value} (weakly) as this site's entry sample, for entry sizes. */
-    public void sampleEntry(Object key, Object value) {
-        sampledKey = key == null ? null : new WeakReference<>(key);
-        sampledValue = value == null ? null : new WeakReference<>(value);
     }
 
     /** The counter for operations from {@code callSite} on this site's instances. */

@@ -7,8 +7,9 @@ import java.util.List;
  * Inserts and removes made by one call site into the instances of one allocation site: the sum of
  * the {@link Tally tallies} of its instances, read by the agent.
  *
- * <p>Tallies of collected instances are folded into a running total when the counts are read, so
- * the list holds live instances only. Counting never touches this object on its fast path.
+ * <p>Tallies of collected instances are folded into a running total once per interval
+ * ({@link Epoch#advance}), so the list holds live instances and reading the counts changes nothing.
+ * Counting never touches this object on its fast path.
  */
 public final class CallCounter {
 
@@ -51,7 +52,6 @@ public final class CallCounter {
     }
 
     private long total(boolean inserts) {
-        foldCollected();
         long n = inserts ? foldedInserts : foldedRemoves;
         for (Tally t : tallies) {
             n += inserts ? t.inserts() : t.removes();
@@ -79,7 +79,7 @@ public final class CallCounter {
     }
 
     /** Moves the counts of collected instances into the running totals: nothing can change them any more. */
-    private void foldCollected() {
+    synchronized void foldCollected() {
         for (int i = tallies.size() - 1; i >= 0; i--) {
             Tally t = tallies.get(i);
             if (t.instance != null && t.instance.get() == null) {

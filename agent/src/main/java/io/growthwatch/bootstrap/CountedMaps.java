@@ -1,8 +1,7 @@
 package io.growthwatch.bootstrap;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +30,12 @@ public final class CountedMaps {
         }
     }
 
-    private static final MethodHandle COPY_HASH_MAP = copier(HASH_MAP, HashMap.class);
-    private static final MethodHandle COPY_LINKED_HASH_MAP = copier(LINKED_HASH_MAP, LinkedHashMap.class);
-    private static final MethodHandle COPY_CONCURRENT_HASH_MAP = copier(CONCURRENT_HASH_MAP, ConcurrentHashMap.class);
+    // Core reflection, not method handles: these run for picked maps only, and method handles would
+    // cost the start-up the set-up of java.lang.invoke.
+    private static final Method COPY_HASH_MAP = copier("java.util.GrowthwatchTwins", "hashMap", HashMap.class);
+    private static final Method COPY_LINKED_HASH_MAP = copier("java.util.GrowthwatchTwins", "linkedHashMap", LinkedHashMap.class);
+    private static final Method COPY_CONCURRENT_HASH_MAP = copier("java.util.concurrent.GrowthwatchConcurrentTwins",
+            "concurrentHashMap", ConcurrentHashMap.class);
 
     private CountedMaps() {
     }
@@ -61,10 +63,14 @@ public final class CountedMaps {
      */
     static Counted twinOf(Object map) throws Throwable {
         Class<?> type = map.getClass();
-        MethodHandle copier = type == HashMap.class ? COPY_HASH_MAP
+        Method copier = type == HashMap.class ? COPY_HASH_MAP
                 : type == LinkedHashMap.class ? COPY_LINKED_HASH_MAP
                 : type == ConcurrentHashMap.class ? COPY_CONCURRENT_HASH_MAP : null;
-        return copier == null ? null : (Counted) copier.invoke(map);
+        try {
+            return copier == null ? null : (Counted) copier.invoke(null, map);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static Class<?> find(String name) {
@@ -76,14 +82,10 @@ public final class CountedMaps {
         }
     }
 
-    private static MethodHandle copier(Class<?> twin, Class<?> original) {
-        if (twin == NoTwin.class) {
-            return null;
-        }
+    private static Method copier(String factory, String method, Class<?> original) {
         try {
-            return MethodHandles.publicLookup().findStatic(twin, "twinOf", MethodType.methodType(twin, original))
-                    .asType(MethodType.methodType(Object.class, Object.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Class.forName(factory, false, null).getMethod(method, original);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;
         }
     }

@@ -19,8 +19,11 @@ final class HookClasses {
             initialize(type.getName(), type.getClassLoader());
         }
         if (CountedMaps.available()) {
-            for (Class<?> twin : new Class<?>[] {CountedMaps.HASH_MAP, CountedMaps.LINKED_HASH_MAP, CountedMaps.CONCURRENT_HASH_MAP}) {
-                initialize(twin.getName(), null);
+            // by their own names: the classes of the instances answer the JDK classes' names to getName()
+            for (String twin : new String[] {"java.util.GrowthwatchTrackedHashMap", "java.util.GrowthwatchTrackedLinkedHashMap",
+                "java.util.concurrent.GrowthwatchTrackedConcurrentHashMap", "java.util.GrowthwatchTwins",
+                "java.util.concurrent.GrowthwatchConcurrentTwins"}) {
+                initialize(twin, null);
             }
         }
     }

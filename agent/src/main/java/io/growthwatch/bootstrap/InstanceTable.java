@@ -16,6 +16,7 @@ public final class InstanceTable {
     private volatile TrackedMap[] slots = new TrackedMap[256];
     private int occupied;
     private boolean full;
+    private long serials; // guarded by this
 
     /** Creates a table that tracks at most {@code maxInstances} instances at once. */
     public InstanceTable(int maxInstances) {
@@ -57,7 +58,7 @@ public final class InstanceTable {
         while (t[i] != null) {
             i = (i + 1) & mask;
         }
-        TrackedMap entry = new TrackedMap(map, h, site, GcSentinel.fresh());
+        TrackedMap entry = new TrackedMap(map, h, ++serials, site, GcSentinel.fresh());
         t[i] = entry;
         occupied++;
         site.admission().trackedAdded();

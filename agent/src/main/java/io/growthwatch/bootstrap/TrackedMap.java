@@ -28,26 +28,27 @@ public final class TrackedMap extends WeakReference<Object> {
     static final int MAX_TALLIES = 8;
 
     final int hash;
+    private final long serial;
     private final AllocSite site;
     private final WeakReference<Object> gcSentinel;
-    private boolean oversizedReported; // read and written by the agent's sampler thread only
 
     /** The call site whose call is in progress, or {@link CallSite#OUTSIDE_ID}. */
     private int pendingCallSite = CallSite.OUTSIDE_ID;
 
     /** The tally of the first call site that counted here: most maps meet one or two. */
-    private volatile Tally firstTally;
+    private Tally firstTally; // plain: Tally's final fields make it safe to publish; a stale null only takes the locked path
 
     /** The tallies of further call sites; copy-on-write. */
-    private volatile Tally[] moreTallies;
+    private Tally[] moreTallies; // plain, as firstTally; replaced whole, never changed in place
 
     /** For maps counted from their sizes: the size at the last touch, and who touched. */
     private int sizeAtTouch = -1;
     private CallSite lastToucher;
 
-    TrackedMap(Object map, int hash, AllocSite site, WeakReference<Object> gcSentinel) {
+    TrackedMap(Object map, int hash, long serial, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
         this.hash = hash;
+        this.serial = serial;
         this.site = site;
         this.gcSentinel = gcSentinel;
     }
@@ -173,14 +174,9 @@ public final class TrackedMap extends WeakReference<Object> {
         return site;
     }
 
-    /** Whether the agent already reported this instance as oversized. */
-    public boolean oversizedReported() {
-        return oversizedReported;
-    }
-
-    /** Marks this instance as reported oversized, so that it is reported once. */
-    public void markOversizedReported() {
-        oversizedReported = true;
+    /** A number that identifies this instance for the life of the JVM, never reused. */
+    public long serial() {
+        return serial;
     }
 
     /**

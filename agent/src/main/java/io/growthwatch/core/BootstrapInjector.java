@@ -30,8 +30,8 @@ final class BootstrapInjector {
     static final String TWINS = "inst/java/util/";
 
     /**
-     * The twins' classes, in the order they must be defined (a superclass first), each with the JDK
-     * class it extends (and whose package it must be defined in) and, for the classes of the
+     * The twins' classes, in the order they must be defined (a superclass first, the factories
+     * last), each with a JDK class of the package it must be defined in and, for the classes of the
      * instances, the name their {@code getName()} answers.
      */
     private static final List<Twin> TWIN_CLASSES = List.of(
@@ -41,7 +41,9 @@ final class BootstrapInjector {
             new Twin("GrowthwatchTrackedLinkedHashMap", java.util.LinkedHashMap.class, "java.util.LinkedHashMap"),
             new Twin("concurrent/GrowthwatchConcurrentHashMap", java.util.concurrent.ConcurrentHashMap.class, null),
             new Twin("concurrent/GrowthwatchTrackedConcurrentHashMap", java.util.concurrent.ConcurrentHashMap.class,
-                    "java.util.concurrent.ConcurrentHashMap"));
+                    "java.util.concurrent.ConcurrentHashMap"),
+            new Twin("GrowthwatchTwins", java.util.HashMap.class, null),
+            new Twin("concurrent/GrowthwatchConcurrentTwins", java.util.concurrent.ConcurrentHashMap.class, null));
 
     private record Twin(String path, Class<?> extended, String shownName) {
     }

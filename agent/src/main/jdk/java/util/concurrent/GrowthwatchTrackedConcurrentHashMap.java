@@ -33,11 +33,4 @@ public final class GrowthwatchTrackedConcurrentHashMap<K, V> extends Growthwatch
     public GrowthwatchTrackedConcurrentHashMap(int initialCapacity, float loadFactor, int concurrencyLevel) {
         super(initialCapacity, loadFactor, concurrencyLevel);
     }
-
-    /** The twin of {@code original}, a map just constructed: same initial table size and entries. */
-    public static <K, V> GrowthwatchTrackedConcurrentHashMap<K, V> twinOf(ConcurrentHashMap<K, V> original) {
-        GrowthwatchTrackedConcurrentHashMap<K, V> twin = new GrowthwatchTrackedConcurrentHashMap<>();
-        twin.copyOf(original);
-        return twin;
-    }
 }

@@ -1,12 +1,16 @@
 package io.growthwatch.core.cli;
 
 import com.sun.tools.attach.VirtualMachine;
-import io.growthwatch.core.Installer;
+import io.growthwatch.core.config.AgentOptions;
+import io.growthwatch.core.config.OptionException;
+import io.growthwatch.core.config.OptionsParser;
 import io.growthwatch.core.jmx.SitesMXBean;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Properties;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -19,12 +23,23 @@ import javax.management.remote.JMXServiceURL;
  */
 public final class Cli {
 
-    private static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar growthwatch-agent.jar attach <pid> <options>",
-            "       java -jar growthwatch-agent.jar status <pid>",
-            "  attach  load growthwatch into the running JVM <pid> with the same options as -javaagent,",
-            "          e.g. attach 4242 packages=com.acme,interval=10s",
-            "  status  print the table of top sites from the growthwatch agent running in <pid>");
+    private static final String USAGE = usage();
+
+    private static String usage() {
+        StringBuilder text = new StringBuilder(String.join(System.lineSeparator(),
+                "usage: java -javaagent:growthwatch-agent.jar=<options> ...   start a JVM with growthwatch",
+                "       java -jar growthwatch-agent.jar attach <pid> <options>  load it into a running JVM",
+                "       java -jar growthwatch-agent.jar status <pid>            print the top sites of a JVM running it",
+                "       java -jar growthwatch-agent.jar --help                  this text",
+                "",
+                "options: key=value pairs separated by ',', lists separated by ':',",
+                "         e.g. packages=com.acme,interval=10s,report=/var/log/growth.jsonl",
+                ""));
+        for (OptionsParser.OptionSpec option : OptionsParser.OPTIONS) {
+            text.append(System.lineSeparator()).append(String.format("  %-13s %-11s %s", option.key(), option.defaultValue(), option.meaning()));
+        }
+        return text.toString();
+    }
 
     private Cli() {
     }
@@ -35,9 +50,13 @@ public final class Cli {
     }
 
     static int run(String[] args, File agentJar, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+        if (args.length == 0) {
+            err.println(USAGE);
+            return 2;
+        }
+        if (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
+            return 0;
         }
         switch (args[0]) {
             case "attach":
@@ -59,34 +78,75 @@ public final class Cli {
         }
     }
 
+    /**
+     * Checks the options here first (the same one-line errors as at start-up; relative {@code report=}
+     * and {@code config=} paths are made absolute against this command's directory), attaches, and
+     * reports the target's own verdict: started with which options (exit 0), or refused and why (1).
+     */
     private static int attach(String pid, String options, File agentJar, PrintStream out, PrintStream err) {
         if (agentJar == null) {
             err.println("growthwatch: attach must be run from the agent jar (java -jar growthwatch-agent.jar ...)");
             return 2;
         }
+        String sent = OptionsParser.withAbsolutePaths(options, Path.of("").toAbsolutePath());
         try {
-            VirtualMachine vm = VirtualMachine.attach(pid);
-            try {
-                String active = vm.getSystemProperties().getProperty(Installer.ACTIVE_PROPERTY);
-                if (active != null) {
-                    err.println("growthwatch: already running in " + pid + " (packages=" + active
-                            + "); not attached again (see: status " + pid + ")");
-                    return 1;
-                }
-            } finally {
-                vm.detach();
+            OptionsParser.parse(sent, new Properties()); // this JVM's -Dgrowthwatch.* are not the target's
+        } catch (OptionException e) {
+            err.println("growthwatch: " + e.getMessage() + "; not attached to " + pid);
+            return 2;
+        }
+        String before;
+        try {
+            Properties target = targetProperties(pid);
+            String active = target.getProperty(AgentOptions.ACTIVE_PROPERTY);
+            if (active != null) {
+                err.println("growthwatch: already running in " + pid + " (packages=" + active
+                        + "); not attached again (see: status " + pid + ")");
+                return 1;
             }
+            before = target.getProperty(AgentOptions.VERDICT_PROPERTY);
         } catch (Exception e) {
             err.println("growthwatch: cannot attach to " + pid + ": " + rootMessage(e));
             return 1;
         }
         try {
-            ByteBuddyAgent.attach(agentJar, pid, options);
-            out.println("growthwatch: attached to " + pid + "; its standard error shows the agent's log");
-            return 0;
+            ByteBuddyAgent.attach(agentJar, pid, sent);
         } catch (RuntimeException e) {
             err.println("growthwatch: cannot attach to " + pid + ": " + rootMessage(e));
             return 1;
+        }
+        return verdict(pid, before, out, err);
+    }
+
+    /** Reads what the agent in {@code pid} said of this start and prints it; the exit status. */
+    private static int verdict(String pid, String before, PrintStream out, PrintStream err) {
+        String verdict;
+        try {
+            verdict = targetProperties(pid).getProperty(AgentOptions.VERDICT_PROPERTY);
+        } catch (Exception e) {
+            err.println("growthwatch: attached to " + pid + ", but cannot read whether the agent started: " + rootMessage(e));
+            return 1;
+        }
+        if (verdict == null || verdict.equals(before)) {
+            err.println("growthwatch: attached to " + pid + ", but the agent did not say whether it started; see the target's standard error");
+            return 1;
+        }
+        String outcome = verdict.substring(verdict.indexOf(' ') + 1);
+        if (outcome.startsWith("started")) {
+            out.println("growthwatch: " + outcome.replaceFirst("^started", "started in " + pid + ":")
+                    + "; its log goes to the target's standard error");
+            return 0;
+        }
+        err.println("growthwatch: not started in " + pid + ": " + outcome.replaceFirst("^refused: ", ""));
+        return 1;
+    }
+
+    private static Properties targetProperties(String pid) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(pid);
+        try {
+            return vm.getSystemProperties();
+        } finally {
+            vm.detach();
         }
     }
 

@@ -2,7 +2,9 @@ package io.growthwatch.core.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The agent's settings, immutable once parsed.
@@ -17,7 +19,18 @@ import java.util.List;
  * @param oversizedMin wasted table bytes from which a map is reported as oversized
  */
 public record AgentOptions(List<String> packages, List<String> excludes, Duration interval, int window,
-                           long minGrowth, Path report, Duration summary, long oversizedMin) {
+                           long minGrowth, Path report, Duration summary, long oversizedMin, Path config) {
+
+    /** System property set while the agent runs (to the chosen packages); {@code attach} reads it to refuse a second agent. */
+    public static final String ACTIVE_PROPERTY = "growthwatch-agent.active";
+
+    /**
+     * System property the agent sets in its JVM on every start attempt, to one line: a stamp, then
+     * {@code started} and the options in force, or {@code refused:} and why. {@code attach} reads it to
+     * tell its caller what happened in the target.
+     */
+    public static final String VERDICT_PROPERTY = "growthwatch-agent.verdict";
+
 
     /** Default sampling period: cheap enough for production, fine enough to see a trend in minutes. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
@@ -50,6 +63,35 @@ public record AgentOptions(List<String> packages, List<String> excludes, Duratio
             return ms / 60_000 + "m";
         }
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    /** A size in the options' own syntax: {@code 8mb}, {@code 512kb}, {@code 100b}. */
+    public static String formatSize(long bytes) {
+        if (bytes > 0 && bytes % (1L << 30) == 0) {
+            return bytes / (1L << 30) + "gb";
+        }
+        if (bytes > 0 && bytes % (1L << 20) == 0) {
+            return bytes / (1L << 20) + "mb";
+        }
+        if (bytes > 0 && bytes % (1L << 10) == 0) {
+            return bytes / (1L << 10) + "kb";
+        }
+        return bytes + "b";
+    }
+
+    /** Every option in force, in the options' own syntax, in a fixed order: for the start line and {@code attach}. */
+    public Map<String, String> inForce() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("packages", String.join(":", packages));
+        all.put("exclude", excludes.isEmpty() ? "none" : String.join(":", excludes));
+        all.put("interval", format(interval));
+        all.put("window", String.valueOf(window));
+        all.put("minGrowth", String.valueOf(minGrowth));
+        all.put("report", report == null ? "none" : report.toAbsolutePath().toString());
+        all.put("summary", summary.isZero() ? "off" : format(summary));
+        all.put("oversizedMin", formatSize(oversizedMin));
+        all.put("config", config == null ? "none" : config.toAbsolutePath().toString());
+        return all;
     }
 
 }

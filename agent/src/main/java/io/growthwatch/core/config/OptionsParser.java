@@ -27,8 +27,29 @@ public final class OptionsParser {
     private static final Pattern SIZE = Pattern.compile("(\\d+)(b|kb|mb|gb)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern PACKAGE = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
-    private static final List<String> KEYS = List.of("packages", "exclude", "interval", "window", "minGrowth", "report",
-            "summary", "oversizedMin", "config");
+    /** Every option, its default and what it means: the parser's keys and the command line's help. */
+    public static final List<OptionSpec> OPTIONS = List.of(
+            new OptionSpec("packages", "(required)", "package prefixes to instrument, ':'-separated, e.g. com.acme:org.shop"),
+            new OptionSpec("exclude", "none", "package prefixes left alone inside packages"),
+            new OptionSpec("interval", AgentOptions.format(AgentOptions.DEFAULT_INTERVAL), "sampling period: 500ms, 10s, 1m (at least 100ms)"),
+            new OptionSpec("window", String.valueOf(AgentOptions.DEFAULT_WINDOW), "samples a site must grow over to be a suspect (4 to 10000)"),
+            new OptionSpec("minGrowth", String.valueOf(AgentOptions.DEFAULT_MIN_GROWTH), "entries a site must gain over the window"),
+            new OptionSpec("report", "none", "JSON-lines file events are appended to; its directory must exist"),
+            new OptionSpec("summary", AgentOptions.format(AgentOptions.DEFAULT_SUMMARY), "period of the summary table, or off (it is printed at exit too)"),
+            new OptionSpec("oversizedMin", AgentOptions.formatSize(AgentOptions.DEFAULT_OVERSIZED_MIN), "wasted table bytes from which a map is reported oversized"),
+            new OptionSpec("config", "none", "a .properties file with the same keys; options override it, -Dgrowthwatch.KEY overrides both"));
+
+    /**
+     * One option of the agent.
+     *
+     * @param key          its name
+     * @param defaultValue its default, as written in options
+     * @param meaning      what it does, in a few words
+     */
+    public record OptionSpec(String key, String defaultValue, String meaning) {
+    }
+
+    private static final List<String> KEYS = OPTIONS.stream().map(OptionSpec::key).toList();
 
     /** Prefix of system properties that override options: {@code -Dgrowthwatch.interval=1s}. */
     public static final String PROPERTY_PREFIX = "growthwatch.";
@@ -51,9 +72,46 @@ public final class OptionsParser {
         Map<String, String> overrides = fromSystem(system);
         String config = overrides.getOrDefault("config", given.get("config"));
         Map<String, String> pairs = config == null ? new LinkedHashMap<>() : fromFile(config);
+        Map<String, String> sources = new LinkedHashMap<>();
+        pairs.keySet().forEach(key -> sources.put(key, "in config file " + config));
         pairs.putAll(given);
+        given.keySet().forEach(sources::remove);
         pairs.putAll(overrides);
-        return build(pairs);
+        overrides.keySet().forEach(key -> sources.put(key, "from system property " + PROPERTY_PREFIX + key));
+        try {
+            return build(pairs, config == null ? null : Path.of(config));
+        } catch (OptionException e) {
+            String source = sources.get(e.option());
+            throw source == null ? e : e.from(source);
+        }
+    }
+
+    /**
+     * {@code text} with relative {@code report=} and {@code config=} paths made absolute against
+     * {@code base}: what {@code attach} sends, so that files land where its caller means them, not in
+     * the target JVM's working directory. Other options are left as they are.
+     */
+    public static String withAbsolutePaths(String text, Path base) {
+        if (text == null || text.isBlank()) {
+            return text;
+        }
+        List<String> pairs = new java.util.ArrayList<>();
+        for (String pair : PAIRS.split(text.trim())) {
+            int eq = pair.indexOf('=');
+            String key = eq > 0 ? pair.substring(0, eq).trim() : "";
+            if (key.equals("report") || key.equals("config")) {
+                try {
+                    Path path = Path.of(pair.substring(eq + 1).trim());
+                    if (!path.isAbsolute()) {
+                        pair = key + "=" + base.resolve(path).normalize();
+                    }
+                } catch (InvalidPathException e) {
+                    // left as it is: the parser names it
+                }
+            }
+            pairs.add(pair);
+        }
+        return String.join(",", pairs);
     }
 
     private static Map<String, String> fromSystem(Properties system) {
@@ -98,7 +156,7 @@ public final class OptionsParser {
         return pairs;
     }
 
-    private static AgentOptions build(Map<String, String> pairs) throws OptionException {
+    private static AgentOptions build(Map<String, String> pairs, Path config) throws OptionException {
         List<String> packages = packages("packages", pairs.get("packages"));
         if (packages.isEmpty()) {
             throw new OptionException("packages", pairs.get("packages"),
@@ -112,11 +170,17 @@ public final class OptionsParser {
         int window = (int) number("window", pairs.get("window"), AgentOptions.DEFAULT_WINDOW, 4, 10_000);
         long minGrowth = number("minGrowth", pairs.get("minGrowth"), AgentOptions.DEFAULT_MIN_GROWTH, 1, Long.MAX_VALUE);
         Path report = report(pairs.get("report"));
-        Duration summary = pairs.containsKey("summary") && pairs.get("summary").equals("off")
-                ? Duration.ZERO
-                : duration("summary", pairs.get("summary"), AgentOptions.DEFAULT_SUMMARY);
+        Duration summary;
+        try {
+            summary = pairs.containsKey("summary") && pairs.get("summary").equals("off")
+                    ? Duration.ZERO
+                    : duration("summary", pairs.get("summary"), AgentOptions.DEFAULT_SUMMARY);
+        } catch (OptionException e) {
+            throw new OptionException("summary", pairs.get("summary"),
+                    "is not a duration; expected a whole number with a unit ms, s, m or h, e.g. 10m, or off");
+        }
         long oversizedMin = size("oversizedMin", pairs.get("oversizedMin"), AgentOptions.DEFAULT_OVERSIZED_MIN);
-        return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary, oversizedMin);
+        return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary, oversizedMin, config);
     }
 
     private static Map<String, String> split(String text) throws OptionException {
@@ -199,16 +263,17 @@ public final class OptionsParser {
         if (value == null) {
             return fallback;
         }
+        String expected = "expected a whole number from " + min + (max == Long.MAX_VALUE ? " up" : " to " + max);
+        long n;
         try {
-            long n = Long.parseLong(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
+            n = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            // reported below
+            throw new OptionException(key, value, "is not a number; " + expected);
         }
-        throw new OptionException(key, value, "is out of range; expected a whole number from " + min
-                + (max == Long.MAX_VALUE ? " up" : " to " + max));
+        if (n < min || n > max) {
+            throw new OptionException(key, value, "is out of range; " + expected);
+        }
+        return n;
     }
 
     private static Path report(String value) throws OptionException {

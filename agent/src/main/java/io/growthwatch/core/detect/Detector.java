@@ -1,7 +1,8 @@
 package io.growthwatch.core.detect;
 
-import io.growthwatch.bootstrap.AllocSite;
-import io.growthwatch.bootstrap.CallCounter;
+import io.growthwatch.core.snapshot.CallSiteCount;
+import io.growthwatch.core.snapshot.IntervalSnapshot;
+import io.growthwatch.core.snapshot.SiteSnapshot;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,17 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns per-interval samples of every allocation site into findings: a {@code leak-suspect} when a
- * site starts growing (repeated only when its entries double or after a quiet hour), and a
- * {@code leak-cleared} when a suspect stops. Called from the sampler thread only.
+ * Turns each interval's snapshot into findings: a {@code leak-suspect} when a site starts growing
+ * (repeated only when its entries double or after a quiet hour), a {@code leak-cleared} when a
+ * suspect stops, {@code oversized} maps, and the table of the top sites. Keeps a window of samples
+ * only for sites that hold entries. Called from one thread at a time.
  */
 public final class Detector {
-
-    /** How call sites beyond the per-site cap are named in findings. */
-    static final String OTHER_CALL_SITES = "(other call sites)";
-
-    /** How changes made by no instrumented call site are named in findings. */
-    static final String OUTSIDE = "(not an instrumented call: code outside the chosen packages, an iterator or a view)";
 
     /** Call sites listed per direction in a finding. */
     static final int TOP_CALL_SITES = 3;
@@ -29,16 +25,22 @@ public final class Detector {
     /** After this long a still-growing suspect is reported again even if it has not doubled. */
     static final long REPEAT_AFTER_MILLIS = 60 * 60 * 1000L;
 
+    /** Rows in the table of top sites. */
+    static final int SUMMARY_ROWS = 10;
+
     private GrowthRule rule;
     private final long intervalMillis;
-    private final HeapEstimate heap;
-    private final Map<AllocSite, SiteWatch> watches = new HashMap<>();
+    private final OversizedRule oversized;
+    private final Map<Integer, SiteWatch> watches = new HashMap<>();
 
-    /** Creates a detector applying {@code rule} to samples taken every {@code intervalMillis}. */
-    public Detector(GrowthRule rule, long intervalMillis, HeapEstimate heap) {
+    /**
+     * Creates a detector applying {@code rule} to snapshots taken every {@code intervalMillis}, and
+     * reporting maps whose sparse tables waste at least {@code oversizedMinBytes}.
+     */
+    public Detector(GrowthRule rule, long intervalMillis, long oversizedMinBytes) {
         this.rule = rule;
         this.intervalMillis = intervalMillis;
-        this.heap = heap;
+        this.oversized = new OversizedRule(oversizedMinBytes);
     }
 
     /** The rule in force. */
@@ -46,7 +48,7 @@ public final class Detector {
         return rule;
     }
 
-    /** Replaces the rule from the next sample on, keeping each site's newest samples. */
+    /** Replaces the rule from the next snapshot on, keeping each site's newest samples. */
     public void setRule(GrowthRule newRule) {
         if (newRule.window() != rule.window()) {
             for (SiteWatch watch : watches.values()) {
@@ -56,39 +58,50 @@ public final class Detector {
         rule = newRule;
     }
 
-    /** Records one interval's sample of a site and returns the finding it causes, or null. */
-    public Finding observe(SiteSample sample, long nowMillis) {
-        AllocSite site = sample.site();
-        long entries = sample.entries();
-        SiteWatch watch = watches.get(site);
+    /** Records one interval and returns what it shows. */
+    public IntervalFindings observe(IntervalSnapshot interval) {
+        List<Finding> findings = new ArrayList<>();
+        for (SiteSnapshot site : interval.sites()) {
+            Finding finding = observe(site, interval);
+            if (finding != null) {
+                findings.add(finding);
+            }
+        }
+        return new IntervalFindings(findings, oversized.check(interval), rows(interval));
+    }
+
+    private Finding observe(SiteSnapshot site, IntervalSnapshot interval) {
+        long entries = site.entries();
+        SiteWatch watch = watches.get(site.siteId());
         if (watch == null) {
             if (entries == 0) {
                 return null; // no history for sites that never held anything: bounded memory
             }
             watch = new SiteWatch(rule.window());
-            watches.put(site, watch);
+            watches.put(site.siteId(), watch);
         }
-        watch.add(entries, site.inserts());
-        watch.account(entries, site.inserts() - site.removes());
+        long inserts = site.inserts();
+        watch.add(entries, inserts);
+        watch.account(entries, inserts - site.removes());
         long[] series = watch.series();
+        long now = interval.atMillis();
         if (watch.suspect()) {
             if (rule.hasStopped(series)) {
                 watch.cleared();
-                return finding(Finding.LEAK_CLEARED, sample, watch, nowMillis);
+                return finding(Finding.LEAK_CLEARED, site, watch, interval);
             }
-            if (rule.isGrowing(series) && !removesKeepPace(watch, series)
-                    && watch.dueForRepeat(entries, nowMillis, REPEAT_AFTER_MILLIS)) {
-                watch.alerted(entries, nowMillis);
-                return finding(Finding.LEAK_SUSPECT, sample, watch, nowMillis);
+            if (rule.isGrowing(series) && !removesKeepPace(watch, series) && watch.dueForRepeat(entries, now, REPEAT_AFTER_MILLIS)) {
+                watch.alerted(entries, now);
+                return finding(Finding.LEAK_SUSPECT, site, watch, interval);
             }
             return null;
         }
         if (rule.isGrowing(series) && !removesKeepPace(watch, series)) {
-            watch.alerted(entries, nowMillis);
-            return finding(Finding.LEAK_SUSPECT, sample, watch, nowMillis);
+            watch.alerted(entries, now);
+            return finding(Finding.LEAK_SUSPECT, site, watch, interval);
         }
         if (watch.idle()) {
-            watches.remove(site);
+            watches.remove(site.siteId());
         }
         return null;
     }
@@ -97,7 +110,7 @@ public final class Detector {
      * Whether removes keep pace with inserts after all: at least {@link #KEEPING_PACE} of the keys
      * counted in over the window went out again. A reaped map whose steady size rises with rising
      * traffic grows for a while, yet most of what it takes in leaves; a leak keeps nearly all.
-     * Needs counted inserts; a map filled only by uninstrumented code is judged on its sizes.
+     * Needs counted inserts; a map filled only by uncounted code is judged on its sizes.
      */
     private boolean removesKeepPace(SiteWatch watch, long[] series) {
         long inserted = watch.insertsOverWindow();
@@ -111,36 +124,38 @@ public final class Detector {
     /** Share of the window's inserts that, removed again, means removes keep pace. */
     static final double KEEPING_PACE = 0.75;
 
-    /** Growth per minute of a site's entries over the window, 0 when it has no history. */
-    public long entriesPerMinute(AllocSite site) {
-        SiteWatch watch = watches.get(site);
-        return watch == null ? 0 : perMinute(rule.slopePerSample(watch.series()));
-    }
-
-    /** Whether a site is currently reported as a suspect. */
-    public boolean isSuspect(AllocSite site) {
-        SiteWatch watch = watches.get(site);
-        return watch != null && watch.suspect();
+    /**
+     * The top sites of {@code interval} by live entries, with their growth and status as of the
+     * intervals observed so far; observes nothing itself (the summary at exit uses it).
+     */
+    public List<SiteRow> rows(IntervalSnapshot interval) {
+        List<SiteRow> rows = new ArrayList<>();
+        for (SiteSnapshot site : interval.sites()) {
+            if (site.entries() > 0) {
+                SiteWatch watch = watches.get(site.siteId());
+                long perMinute = watch == null ? 0 : perMinute(rule.slopePerSample(watch.series()));
+                rows.add(new SiteRow(site.site(), site.type(), site.field(), site.instances(), site.entries(), perMinute,
+                        site.inserts(), site.removes(), watch != null && watch.suspect() ? Finding.LEAK_SUSPECT : "ok"));
+            }
+        }
+        rows.sort(Comparator.comparingLong(SiteRow::entries).reversed());
+        return List.copyOf(rows.subList(0, Math.min(SUMMARY_ROWS, rows.size())));
     }
 
     private long perMinute(double perSample) {
         return Math.round(perSample * 60_000d / intervalMillis);
     }
 
-    private Finding finding(String event, SiteSample sample, SiteWatch watch, long nowMillis) {
-        AllocSite site = sample.site();
+    private Finding finding(String event, SiteSnapshot site, SiteWatch watch, IntervalSnapshot interval) {
         long[] series = watch.series();
         List<Finding.CallStat> inserters = new ArrayList<>();
         List<Finding.CallStat> removers = new ArrayList<>();
-        for (CallCounter c : site.callCounters()) {
-            String where = c.callSite() == null ? OTHER_CALL_SITES
-                    : c.callSite().isOutside() ? OUTSIDE : c.callSite().location().toString();
-            String op = c.callSite() == null ? "*" : c.callSite().operation();
+        for (CallSiteCount c : site.callSites()) {
             if (c.inserts() > 0) {
-                inserters.add(new Finding.CallStat(where, op, c.inserts()));
+                inserters.add(new Finding.CallStat(c.site(), c.operation(), c.inserts()));
             }
             if (c.removes() > 0) {
-                removers.add(new Finding.CallStat(where, op, c.removes()));
+                removers.add(new Finding.CallStat(c.site(), c.operation(), c.removes()));
             }
         }
         Comparator<Finding.CallStat> most = Comparator.comparingLong(Finding.CallStat::count).reversed();
@@ -151,15 +166,15 @@ public final class Detector {
             trend.add(v);
         }
         long perMinute = perMinute(rule.slopePerSample(series));
-        long bytesPerEntry = heap.entryBytes(site, sample.slotsPerEntry());
+        long bytesPerEntry = site.bytesPerEntry();
         long bytesPerHour = Projection.bytesPerHour(perMinute, bytesPerEntry);
-        long max = heap.heapMax();
-        return new Finding(event, site.displayName(), site.type(), site.field(), sample.instances(),
-                sample.entries(), perMinute, site.inserts(), site.removes(), watch.uncountedRemoves(),
+        long max = interval.heapMaxBytes();
+        return new Finding(event, site.site(), site.type(), site.field(), site.instances(),
+                site.entries(), perMinute, site.inserts(), site.removes(), watch.uncountedRemoves(),
                 inserters.subList(0, Math.min(TOP_CALL_SITES, inserters.size())),
                 removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),
-                bytesPerEntry, bytesPerEntry * sample.entries(), bytesPerHour, max,
-                max < 0 ? null : Projection.timeToExhaustion(max - heap.heapUsed(), bytesPerHour),
-                site.allocatedBeforeAttach(), trend, Instant.ofEpochMilli(nowMillis));
+                bytesPerEntry, bytesPerEntry * site.entries(), bytesPerHour, max,
+                max < 0 ? null : Projection.timeToExhaustion(max - interval.heapUsedBytes(), bytesPerHour),
+                site.allocatedBeforeAttach(), trend, Instant.ofEpochMilli(interval.atMillis()));
     }
 }

@@ -19,6 +19,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
     private final ClassLoader ownLoader;
     private final MapHierarchy hierarchy = new MapHierarchy();
     private final AtomicLong transformed = new AtomicLong();
+    private final AtomicLong matched = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
@@ -42,6 +43,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
         if (loader == ownLoader || !filter.matches(className)) {
             return null;
         }
+        matched.incrementAndGet();
         try {
             if (failOnPurpose) {
                 throw new IllegalStateException("fault injected into the transformer (test)");
@@ -70,6 +72,11 @@ public final class MapInstrumentation implements ClassFileTransformer {
     /** Whether the class is one this transformer rewrites. */
     public boolean accepts(Class<?> type) {
         return type.getClassLoader() != ownLoader && filter.matches(type.getName().replace('.', '/'));
+    }
+
+    /** Classes of the chosen packages seen so far (loaded or retransformed), rewritten or not. */
+    public long matchedCount() {
+        return matched.get();
     }
 
     /** Classes rewritten so far. */

@@ -3,7 +3,7 @@ package io.growthwatch.core.jfr;
 import io.growthwatch.core.detect.Finding;
 import io.growthwatch.core.detect.Oversized;
 import io.growthwatch.core.report.Reporter;
-import io.growthwatch.core.report.SiteRow;
+import io.growthwatch.core.detect.SiteRow;
 import jdk.jfr.EventType;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.growthwatch.core.jmx;
 
-import io.growthwatch.core.report.SiteRow;
+import io.growthwatch.core.detect.SiteRow;
 
 /** One allocation site as JMX open data (a {@code CompositeData} with these getters as items). */
 public final class SiteInfo {

@@ -1,7 +1,7 @@
 package io.growthwatch.core.jmx;
 
 import io.growthwatch.core.config.AgentOptions;
-import io.growthwatch.core.report.SiteRow;
+import io.growthwatch.core.detect.SiteRow;
 import io.growthwatch.core.report.SummaryTable;
 
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
 package io.growthwatch.core.report;
 
+import io.growthwatch.core.detect.SiteRow;
 import com.google.gson.stream.JsonWriter;
 import io.growthwatch.core.detect.Finding;
 import io.growthwatch.core.detect.Oversized;
@@ -7,13 +8,10 @@ import io.growthwatch.core.detect.Oversized;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Appends one JSON object per line to the report file, created readable by its owner only. */
@@ -25,30 +23,17 @@ public final class JsonLinesReporter implements Reporter {
     private boolean stopped; // guarded by this
     private String failure; // guarded by this: set when writing failed, taken once
 
-    private JsonLinesReporter(Path path, Writer out) {
-        this.path = path;
-        this.out = out;
-    }
-
-    /** Opens {@code path} for appending, creating it with owner-only permissions where supported. */
-    public static JsonLinesReporter open(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            try {
-                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(path);
-            } catch (FileAlreadyExistsException raced) {
-                // another process created it first; append to it
-            }
-        }
-        return new JsonLinesReporter(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.APPEND));
+    /** Reports into {@code file}, which it closes when closed. */
+    public JsonLinesReporter(ReportFile file) {
+        this.path = file.path();
+        this.out = file.out();
     }
 
     @Override
     public synchronized void finding(Finding f) {
         write(json -> {
             json.name("event").value(f.event());
-            json.name("timestamp").value(f.at().toString());
+            json.name("timestamp").value(timestamp(f.at()));
             json.name("site").value(f.site());
             json.name("type").value(f.type());
             if (f.field() != null) {
@@ -84,7 +69,7 @@ public final class JsonLinesReporter implements Reporter {
     public synchronized void oversized(Oversized o) {
         write(json -> {
             json.name("event").value(Oversized.EVENT);
-            json.name("timestamp").value(o.at().toString());
+            json.name("timestamp").value(timestamp(o.at()));
             json.name("site").value(o.site());
             json.name("type").value(o.type());
             if (o.field() != null) {
@@ -101,7 +86,7 @@ public final class JsonLinesReporter implements Reporter {
     public synchronized void summary(List<SiteRow> rows, String reason) {
         write(json -> {
             json.name("event").value("summary");
-            json.name("timestamp").value(Instant.now().toString());
+            json.name("timestamp").value(timestamp(Instant.now()));
             json.name("reason").value(reason);
             json.name("sites").beginArray();
             for (SiteRow r : rows) {
@@ -172,5 +157,14 @@ public final class JsonLinesReporter implements Reporter {
         } catch (IOException ignored) {
             // closing at shutdown: nothing left to do
         }
+    }
+
+    /** Timestamps of the report: ISO-8601 in UTC, always with milliseconds ({@code 2026-11-27T09:40:56.781Z}). */
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** {@code at} as the report writes it. */
+    static String timestamp(Instant at) {
+        return MILLIS.format(at);
     }
 }

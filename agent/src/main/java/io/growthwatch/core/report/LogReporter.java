@@ -1,8 +1,8 @@
 package io.growthwatch.core.report;
 
+import io.growthwatch.core.detect.SiteRow;
 import io.growthwatch.core.detect.Finding;
 import io.growthwatch.core.detect.Oversized;
-import io.growthwatch.core.detect.Projection;
 import org.slf4j.Logger;
 import org.slf4j.spi.LoggingEventBuilder;
 
@@ -41,11 +41,11 @@ public final class LogReporter implements Reporter {
                 .addKeyValue("removes", f.removes())
                 .addKeyValue("insertedBy", describe(f.insertedBy(), "no instrumented call site"))
                 .addKeyValue("removedBy", removedBy(f))
-                .addKeyValue("retained", Projection.bytes(f.retainedBytes()))
+                .addKeyValue("retained", Units.bytes(f.retainedBytes()))
                 .addKeyValue("bytesPerEntry", f.bytesPerEntry())
-                .addKeyValue("growthPerHour", Projection.bytes(f.bytesPerHour()))
+                .addKeyValue("growthPerHour", Units.bytes(f.bytesPerHour()))
                 .addKeyValue("heapExhaustedIn", f.heapMaxBytes() < 0 ? "unbounded heap"
-                        : Projection.human(f.timeToHeapExhaustion()) + " (max heap " + Projection.bytes(f.heapMaxBytes()) + ")")
+                        : Units.human(f.timeToHeapExhaustion()) + " (max heap " + Units.bytes(f.heapMaxBytes()) + ")")
                 .addKeyValue("trend", Sparkline.of(f.trend()))
                 .log();
     }
@@ -66,7 +66,7 @@ public final class LogReporter implements Reporter {
         }
         line.addKeyValue("size", o.size())
                 .addKeyValue("capacity", o.capacity())
-                .addKeyValue("wasted", Projection.bytes(o.wastedBytes()))
+                .addKeyValue("wasted", Units.bytes(o.wastedBytes()))
                 .addKeyValue("advice", Oversized.ADVICE)
                 .log();
     }

@@ -1,5 +1,6 @@
 package io.growthwatch.core.report;
 
+import io.growthwatch.core.detect.SiteRow;
 import io.growthwatch.core.detect.Finding;
 import io.growthwatch.core.detect.Oversized;
 

@@ -1,5 +1,6 @@
 package io.growthwatch.core.report;
 
+import io.growthwatch.core.detect.SiteRow;
 import java.util.List;
 
 /** The site table as fixed-width text, as in the periodic summary and {@code status}. */

@@ -1,7 +1,5 @@
 package io.growthwatch.core.track;
 
-import io.growthwatch.bootstrap.AllocSite;
-
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -13,7 +11,7 @@ import java.lang.management.MemoryUsage;
  *
  * <p>Per entry: the map's node (shallow, from the node's field layout and the JVM's reference size),
  * its share of the table (table slots per entry times the reference size), and the shallow sizes of
- * a sampled key and value (a {@code String} adds its character array). Objects reachable only
+ * a key and value read from one of the maps (a {@code String} adds its character array). Objects reachable only
  * deeper inside keys and values are not counted, so the estimate is a floor.
  */
 public final class HeapModel {
@@ -34,15 +32,19 @@ public final class HeapModel {
         return referenceBytes;
     }
 
-    /** Estimated bytes per entry of {@code site}'s maps, with {@code slotsPerEntry} table slots each. */
-    public long entryBytes(AllocSite site, double slotsPerEntry) {
-        boolean linked = site.type().contains("LinkedHashMap") || site.declaredType().equals("java.util.LinkedHashMap");
+    /**
+     * Estimated bytes per entry of maps of {@code type} (allocated as {@code declaredType}), with
+     * {@code slotsPerEntry} table slots each and keys and values of {@code keyValueBytes} together.
+     */
+    public long entryBytes(String type, String declaredType, long keyValueBytes, double slotsPerEntry) {
+        boolean linked = type.contains("LinkedHashMap") || declaredType.equals("java.util.LinkedHashMap");
         long node = align(headerBytes + 4 + (linked ? 5 : 3) * referenceBytes); // hash, key, value, next (+ before, after)
         long slots = Math.round(Math.max(slotsPerEntry, 1.0) * referenceBytes);
-        return node + slots + shallow(site.sampledKey()) + shallow(site.sampledValue());
+        return node + slots + keyValueBytes;
     }
 
-    private long shallow(Object o) {
+    /** The shallow size of {@code o}, with the array of a {@code String}; 0 for null. */
+    public long shallowBytes(Object o) {
         if (o == null) {
             return 0;
         }

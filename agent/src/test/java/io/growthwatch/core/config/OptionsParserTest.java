@@ -125,11 +125,36 @@ class OptionsParserTest {
     }
 
     @Test
-    void badValueInConfigFileIsReportedLikeAnOption(@TempDir Path dir) throws Exception {
+    void badValueInConfigFileIsReportedLikeAnOptionNamingTheFile(@TempDir Path dir) throws Exception {
         Path config = java.nio.file.Files.writeString(dir.resolve("g.properties"), "packages=com.acme\ninterval=soon\n");
 
         assertThatThrownBy(() -> OptionsParser.parse("config=" + config, new java.util.Properties()))
+                .hasMessageStartingWith("option 'interval' (in config file " + config + "): 'soon' is not a duration");
+    }
+
+    @Test
+    void aValueGivenOnTheCommandLineOverTheConfigFileIsNotBlamedOnTheFile(@TempDir Path dir) throws Exception {
+        Path config = java.nio.file.Files.writeString(dir.resolve("g.properties"), "packages=com.acme\ninterval=10s\n");
+
+        assertThatThrownBy(() -> OptionsParser.parse("config=" + config + ",interval=soon", new java.util.Properties()))
                 .hasMessageStartingWith("option 'interval': 'soon' is not a duration");
+    }
+
+    @Test
+    void aBadSystemPropertySaysSo() {
+        java.util.Properties system = new java.util.Properties();
+        system.setProperty("growthwatch.window", "abc");
+        assertThatThrownBy(() -> OptionsParser.parse("packages=com.acme", system))
+                .hasMessageStartingWith("option 'window' (from system property growthwatch.window): 'abc' is not a number");
+    }
+
+    @Test
+    void relativeReportAndConfigPathsAreMadeAbsoluteForAttach() {
+        assertThat(OptionsParser.withAbsolutePaths("packages=com.acme,report=g.jsonl,config=etc/g.properties,interval=1s",
+                Path.of("/home/me")))
+                .isEqualTo("packages=com.acme,report=/home/me/g.jsonl,config=/home/me/etc/g.properties,interval=1s");
+        assertThat(OptionsParser.withAbsolutePaths("packages=com.acme,report=/var/g.jsonl", Path.of("/home/me")))
+                .isEqualTo("packages=com.acme,report=/var/g.jsonl");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.growthwatch.core.detect;
 
-import io.growthwatch.bootstrap.AllocSite;
-import io.growthwatch.bootstrap.Registry;
-import io.growthwatch.bootstrap.SiteLocation;
+import io.growthwatch.core.snapshot.CallSiteCount;
+import io.growthwatch.core.snapshot.IntervalSnapshot;
+import io.growthwatch.core.snapshot.SiteSnapshot;
+import io.growthwatch.core.snapshot.SparseTable;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -10,56 +11,41 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The detector's alert states over a site's samples, with a fixed entry cost and heap. */
+/** The detector's alert states over a site's snapshots, with a fixed entry cost and heap. */
 class DetectorTest {
 
     private static final long GIB = 1L << 30;
 
-    private final HeapEstimate heap = new HeapEstimate() {
-        @Override
-        public long entryBytes(AllocSite site, double slotsPerEntry) {
-            return 100;
-        }
+    private final Detector detector = new Detector(new GrowthRule(10, 100), 1_000, 8L << 20);
+    private long clock;
 
-        @Override
-        public long heapMax() {
-            return 2 * GIB;
-        }
-
-        @Override
-        public long heapUsed() {
-            return GIB;
-        }
-    };
-    private final Detector detector = new Detector(new GrowthRule(10, 100), 1_000, heap);
-
-    private static AllocSite site(String name) {
-        int id = Registry.allocSite("test|" + name + System.nanoTime(), new SiteLocation("t." + name, "<init>", name + ".java", 7, "app"),
-                "java.util.HashMap", null);
-        AllocSite[] all = Registry.allocSites();
-        return all[id];
+    /** One interval in which site {@code id} holds {@code entries} and has counted {@code inserts} and {@code removes}. */
+    private IntervalSnapshot interval(int id, long entries, long inserts, long removes, SparseTable... sparse) {
+        clock += 1_000;
+        List<CallSiteCount> counts = inserts == 0 && removes == 0 ? List.of()
+                : List.of(new CallSiteCount("t.Cache.add(Cache.java:9)", "put", inserts, removes));
+        SiteSnapshot site = new SiteSnapshot(id, "t.Cache.<init>(Cache.java:7)", "java.util.HashMap", "t.Cache.map", false,
+                entries, 1, -1, counts, 100);
+        return new IntervalSnapshot(clock, List.of(site), List.of(sparse), 2 * GIB, GIB, 4);
     }
 
-    private List<Finding> feed(AllocSite site, long... samples) {
+    private List<Finding> feed(long... samples) {
         List<Finding> findings = new ArrayList<>();
-        long t = 0;
         for (long s : samples) {
-            Finding f = detector.observe(new SiteSample(site, s, 1, -1), t += 1_000);
-            if (f != null) {
-                findings.add(f);
-            }
+            findings.addAll(detector.observe(interval(1, s, 0, 0)).findings());
         }
         return findings;
     }
 
     @Test
     void steadyGrowthGivesOneSuspectWithRateRetainedBytesAndProjection() {
-        List<Finding> findings = feed(site("linear"), 1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2100);
+        List<Finding> findings = feed(1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2100);
 
         assertThat(findings).hasSize(1);
         Finding f = findings.get(0);
         assertThat(f.event()).isEqualTo(Finding.LEAK_SUSPECT);
-        assertThat(f.site()).isEqualTo("t.linear.<init>(linear.java:7)");
+        assertThat(f.site()).isEqualTo("t.Cache.<init>(Cache.java:7)");
+        assertThat(f.field()).isEqualTo("t.Cache.map");
         assertThat(f.entriesPerMinute()).isEqualTo(6_000);
         assertThat(f.retainedBytes()).isEqualTo(1900 * 100);
         assertThat(f.bytesPerHour()).isEqualTo(6_000L * 60 * 100);
@@ -73,67 +59,78 @@ class DetectorTest {
         for (int i = 0; i < samples.length; i++) {
             samples[i] = 1000 + 100L * i;
         }
-        List<Finding> findings = feed(site("doubling"), samples);
-
-        assertThat(findings).extracting(Finding::entries).containsExactly(1900L, 3800L);
+        assertThat(feed(samples)).extracting(Finding::entries).containsExactly(1900L, 3800L);
     }
 
     @Test
     void suspectThatStopsGrowingIsClearedOnce() {
-        List<Finding> findings = feed(site("stops"), 1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900,
+        List<Finding> findings = feed(1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900,
                 1900, 1900, 1900, 1900, 1900, 1900, 1900, 1900, 1900, 1900, 1900, 1900);
 
         assertThat(findings).extracting(Finding::event).containsExactly(Finding.LEAK_SUSPECT, Finding.LEAK_CLEARED);
     }
 
     @Test
-    void siteWithoutEntriesKeepsNoHistory() {
-        AllocSite empty = site("empty");
-        assertThat(feed(empty, 0, 0, 0)).isEmpty();
-        assertThat(detector.entriesPerMinute(empty)).isZero();
+    void siteWithoutEntriesIsNotInTheTable() {
+        assertThat(feed(0, 0, 0)).isEmpty();
+        assertThat(detector.rows(interval(1, 0, 0, 0))).isEmpty();
+    }
+
+    @Test
+    void tableRowsCarryGrowthAndStatus() {
+        feed(1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000);
+        SiteRow row = detector.rows(interval(1, 2100, 0, 0)).get(0);
+        assertThat(row.status()).isEqualTo(Finding.LEAK_SUSPECT);
+        assertThat(row.entriesPerMinute()).isEqualTo(6_000);
     }
 
     @Test
     void aLongerWindowSetAtRuntimeDelaysTheVerdict() {
-        AllocSite site = site("window");
         detector.setRule(new GrowthRule(15, 100));
-        List<Finding> findings = feed(site, 1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400);
+        List<Finding> findings = feed(1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2100, 2200, 2300, 2400);
 
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).trend()).hasSize(15);
     }
 
-    /** Feeds samples of a site whose instrumented call site inserts {@code insertsPerSample} keys each interval. */
-    private List<Finding> feedWithInserts(String name, int insertsPerSample, long entriesStep) {
-        String key = name + System.nanoTime();
-        int alloc = Registry.allocSite("test|" + key, new SiteLocation("t." + name, "<init>", name + ".java", 3, "app"),
-                "java.util.HashMap", null);
-        int call = Registry.callSite("test|call|" + key, new SiteLocation("t." + name, "add", name + ".java", 9, "app"), "put", null);
-        AllocSite site = Registry.allocSites()[alloc];
-        java.util.Map<Object, Object> map = new java.util.HashMap<>();
-        io.growthwatch.bootstrap.TrackedMap tracked = Registry.instances().add(map, site);
+    /** Feeds a site whose call site counts {@code insertsPerSample} inserts each interval while its entries grow by {@code entriesStep}. */
+    private List<Finding> feedWithInserts(int insertsPerSample, long entriesStep) {
         List<Finding> findings = new ArrayList<>();
         for (int sample = 0; sample < 12; sample++) {
-            tracked.calledFrom(call);
-            for (int i = 0; i < insertsPerSample; i++) {
-                tracked.inserted(); // as the counted twin of a HashMap reports each insert
-            }
-            tracked.callReturned();
-            Finding f = detector.observe(new SiteSample(site, 1000 + entriesStep * sample, 1, -1), 1_000L * (sample + 1));
-            if (f != null) {
-                findings.add(f);
-            }
+            long inserts = (long) insertsPerSample * (sample + 1);
+            long entries = 1000 + entriesStep * sample;
+            findings.addAll(detector.observe(interval(2, entries, inserts, inserts - (entries - 1000))).findings());
         }
         return findings;
     }
 
     @Test
     void reapedMapWhoseSizeRisesWithTrafficIsNotASuspectWhenMostInsertsAreRemovedAgain() {
-        assertThat(feedWithInserts("reaped", 1_000, 200)).isEmpty(); // 80% of each interval's inserts go again
+        assertThat(feedWithInserts(1_000, 200)).isEmpty(); // 80% of each interval's inserts go again
     }
 
     @Test
     void leakThatLosesSomeOfItsKeysIsStillASuspect() {
-        assertThat(feedWithInserts("partial", 1_000, 600)).hasSize(1); // 40% removed, 60% kept for good
+        assertThat(feedWithInserts(1_000, 600)).hasSize(1); // 40% removed, 60% kept for good
+    }
+
+    @Test
+    void callSitesAreListedMostFirstWithTheirOperation() {
+        List<Finding> findings = feedWithInserts(1_000, 900);
+        assertThat(findings.get(0).insertedBy()).extracting(Finding.CallStat::site).containsExactly("t.Cache.add(Cache.java:9)");
+    }
+
+    @Test
+    void aSparseTableIsReportedOnceWhenItWastesEnough() {
+        SparseTable sparse = new SparseTable(42, 1, 10, 1 << 22); // 4 Mi slots for 10 entries: ~16 MiB of 4-byte references
+        assertThat(detector.observe(interval(1, 10, 0, 0, sparse)).oversized()).singleElement()
+                .satisfies(o -> assertThat(o.site()).isEqualTo("t.Cache.<init>(Cache.java:7)"));
+        assertThat(detector.observe(interval(1, 10, 0, 0, sparse)).oversized()).isEmpty();
+    }
+
+    @Test
+    void aSparseTableWastingLittleIsNotReported() {
+        SparseTable small = new SparseTable(43, 1, 10, 1 << 12);
+        assertThat(detector.observe(interval(1, 10, 0, 0, small)).oversized()).isEmpty();
     }
 }

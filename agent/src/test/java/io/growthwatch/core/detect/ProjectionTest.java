@@ -30,21 +30,4 @@ class ProjectionTest {
         assertThat(Projection.timeToExhaustion(1_000_000, 0)).isNull();
         assertThat(Projection.timeToExhaustion(-1, 1_000)).isNull();
     }
-
-    @Test
-    void durationsAreShownInTheirTwoLargestUnits() {
-        assertThat(Projection.human(Duration.ofHours(94))).isEqualTo("3d 22h");
-        assertThat(Projection.human(Duration.ofMinutes(310))).isEqualTo("5h 10m");
-        assertThat(Projection.human(Duration.ofSeconds(450))).isEqualTo("7m 30s");
-        assertThat(Projection.human(Duration.ofSeconds(12))).isEqualTo("12s");
-        assertThat(Projection.human(null)).isEqualTo("never");
-    }
-
-    @Test
-    void bytesAreShownWithBinaryUnits() {
-        assertThat(Projection.bytes(512)).isEqualTo("512 B");
-        assertThat(Projection.bytes(3_500)).isEqualTo("3.4 KiB");
-        assertThat(Projection.bytes(12L << 20)).isEqualTo("12.0 MiB");
-        assertThat(Projection.bytes(2L << 30)).isEqualTo("2.0 GiB");
-    }
 }

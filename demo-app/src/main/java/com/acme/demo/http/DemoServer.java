@@ -51,7 +51,7 @@ public final class DemoServer implements AutoCloseable {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
         ExecutorService workers = Executors.newFixedThreadPool(threads, new NamedThreadFactory("http", true));
         server.setExecutor(workers);
-        server.createContext("/visit", new VisitHandler(tracker, profiles, stats));
+        server.createContext("/visit", new VisitHandler(new Visits(tracker, profiles, stats)));
         server.createContext("/stats", new StatsHandler(stats));
         server.start();
         return new DemoServer(server, workers, stats);

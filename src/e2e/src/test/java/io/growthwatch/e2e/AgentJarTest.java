@@ -14,7 +14,7 @@ class AgentJarTest {
 
     @Test
     void manifestNamesTheEntryPointsAndAllowsRetransformation() throws Exception {
-        try (JarFile jar = new JarFile(AgentRun.AGENT_JAR.toFile())) {
+        try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
             Attributes main = jar.getManifest().getMainAttributes();
             assertThat(main.getValue("Premain-Class")).isEqualTo("io.growthwatch.agent.GrowthwatchAgent");
             assertThat(main.getValue("Agent-Class")).isEqualTo("io.growthwatch.agent.GrowthwatchAgent");
@@ -24,7 +24,7 @@ class AgentJarTest {
 
     @Test
     void noDependencyStaysAtItsOriginalPath() throws Exception {
-        try (JarFile jar = new JarFile(AgentRun.AGENT_JAR.toFile())) {
+        try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
             assertThat(names).noneMatch(n -> n.matches("(inst/)?(net/bytebuddy|org/slf4j|ch/qos/logback|com/google/gson)/.*"));
             assertThat(names).contains("inst/io/growthwatch/shaded/bytebuddy/agent/ByteBuddyAgent.classdata",
@@ -35,7 +35,7 @@ class AgentJarTest {
 
     @Test
     void onlyTheLauncherAndTheBootstrapHooksAreVisibleClasses() throws Exception {
-        try (JarFile jar = new JarFile(AgentRun.AGENT_JAR.toFile())) {
+        try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
             List<String> visible = jar.stream().map(ZipEntry::getName)
                     .filter(n -> n.endsWith(".class") || (n.startsWith("META-INF/") && !n.endsWith("/"))).toList();
             assertThat(visible).allMatch(n -> n.startsWith("io/growthwatch/agent/") || n.startsWith("io/growthwatch/bootstrap/")

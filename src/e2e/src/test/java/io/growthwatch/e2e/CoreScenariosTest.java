@@ -16,14 +16,14 @@ class CoreScenariosTest {
 
     @Test
     void seedTrackerIsReportedWithinThirtySecondsNamingItsAllocationLine() throws Exception {
-        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=1s,report=$REPORT", List.of(),
+        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=1s,report=$REPORT", List.of(),
                 "com.acme.scenarios.SeedTracker", "32");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<JsonObject> suspects = run.events("leak-suspect");
         assertThat(suspects).as(run.toString()).isNotEmpty();
         JsonObject alert = suspects.get(0);
-        String site = AgentRun.siteOf("com.acme.scenarios.SeedTracker", "<init>", "sessions = new HashMap<>()");
+        String site = ForkedJvm.siteOf("com.acme.scenarios.SeedTracker", "<init>", "sessions = new HashMap<>()");
         assertThat(alert.get("site").getAsString()).isEqualTo(site);
         assertThat(alert.get("type").getAsString()).isEqualTo("java.util.HashMap");
         assertThat(alert.get("instances").getAsInt()).isEqualTo(1);
@@ -38,7 +38,7 @@ class CoreScenariosTest {
 
     @Test
     void trackerWithIteratorReaperIsNotReported() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.ReapedTracker", "16");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.ReapedTracker", "16");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
@@ -47,7 +47,7 @@ class CoreScenariosTest {
 
     @Test
     void lruBoundedByRemoveEldestEntryIsNotReported() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.LruCache", "16");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.LruCache", "16");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
@@ -56,14 +56,14 @@ class CoreScenariosTest {
 
     @Test
     void concurrentHashMapFilledFromSeveralThreadsIsReported() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.ConcurrentRegistry", "16");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.ConcurrentRegistry", "16");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<JsonObject> suspects = run.events("leak-suspect");
         assertThat(suspects).as(run.toString()).isNotEmpty();
         JsonObject alert = suspects.get(0);
         assertThat(alert.get("site").getAsString())
-                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.ConcurrentRegistry", "<init>", "new ConcurrentHashMap<>()"));
+                .isEqualTo(ForkedJvm.siteOf("com.acme.scenarios.ConcurrentRegistry", "<init>", "new ConcurrentHashMap<>()"));
         assertThat(alert.get("type").getAsString()).isEqualTo("java.util.concurrent.ConcurrentHashMap");
         assertThat(alert.get("inserts").getAsLong()).isGreaterThan(1000);
         assertThat(alert.get("removes").getAsLong()).isZero();
@@ -73,14 +73,14 @@ class CoreScenariosTest {
 
     @Test
     void mapFilledOnlyByCodeOutsideTheChosenPackagesIsReportedWithItsInsertsCreditedToOtherCode() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.ForeignFilled", "16");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.ForeignFilled", "16");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<JsonObject> suspects = run.events("leak-suspect");
         assertThat(suspects).as(run.toString()).isNotEmpty();
         JsonObject alert = suspects.get(0);
         assertThat(alert.get("site").getAsString())
-                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.ForeignFilled", "<init>", "index = new HashMap<>()"));
+                .isEqualTo(ForkedJvm.siteOf("com.acme.scenarios.ForeignFilled", "<init>", "index = new HashMap<>()"));
         assertThat(alert.get("entries").getAsLong()).isGreaterThan(10_000);
         assertThat(alert.get("inserts").getAsLong()).isGreaterThan(10_000); // the counted map counts every insert itself
         JsonObject inserter = alert.getAsJsonArray("insertedBy").get(0).getAsJsonObject();
@@ -90,7 +90,7 @@ class CoreScenariosTest {
 
     @Test
     void cacheThatWarmsUpToAPlateauIsNotReported() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.WarmupPlateau", "16");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.WarmupPlateau", "16");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
@@ -98,7 +98,7 @@ class CoreScenariosTest {
 
     @Test
     void millionsOfShortLivedMapsAreNotReportedAndAreCollected() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of("-Xmx64m"), "com.acme.scenarios.PerRequestMaps", "14");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of("-Xmx64m"), "com.acme.scenarios.PerRequestMaps", "14");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stdout).contains("per-request maps done");

@@ -31,12 +31,12 @@ class DemoWalkthroughTest {
      * generator is still warming up on a busy machine: a reaped map whose traffic keeps rising for a
      * whole window grows with it, and would rightly look like growth.
      */
-    private static AgentRun demo(String mode) throws Exception {
+    private static ForkedJvm demo(String mode) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("--mode", mode, "--load", "--duration", "18s", "--rate", "1500"));
         if (mode.equals("fixed")) {
             args.addAll(List.of("--ttl", "1s", "--reap-every", "250ms"));
         }
-        return AgentRun.run(OPTIONS, List.of(), List.of("-jar", DEMO_JAR.toString()), args.toArray(String[]::new));
+        return ForkedJvm.run(OPTIONS, List.of(), List.of("-jar", DEMO_JAR.toString()), args.toArray(String[]::new));
     }
 
     private static String trackerSite() throws Exception {
@@ -51,7 +51,7 @@ class DemoWalkthroughTest {
 
     @Test
     void leakyDemoIsReportedAtTheTrackerAllocationOnly() throws Exception {
-        AgentRun run = demo("leaky");
+        ForkedJvm run = demo("leaky");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<JsonObject> suspects = run.events("leak-suspect");
@@ -69,7 +69,7 @@ class DemoWalkthroughTest {
 
     @Test
     void fixedDemoIsNotReported() throws Exception {
-        AgentRun run = demo("fixed");
+        ForkedJvm run = demo("fixed");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
@@ -78,7 +78,7 @@ class DemoWalkthroughTest {
 
     @Test
     void serviceLogKeepsItsOwnFormatAndClientsSeeNoErrors() throws Exception {
-        AgentRun run = demo("leaky");
+        ForkedJvm run = demo("leaky");
 
         List<String> serviceLines = run.stdout.lines().filter(l -> !l.isBlank()).toList();
         assertThat(serviceLines).isNotEmpty().allSatisfy(l -> assertThat(l).matches(DEMO_LINE));

@@ -16,7 +16,7 @@ class DiagnosisTest {
 
     @Test
     void seedTrackerAlertCarriesFieldInserterZeroRemovesRateAndFiniteHeapProjection() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of("-Xmx512m"), "com.acme.scenarios.SeedTracker", "14");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of("-Xmx512m"), "com.acme.scenarios.SeedTracker", "14");
 
         List<JsonObject> suspects = run.events("leak-suspect");
         assertThat(suspects).as(run.toString()).isNotEmpty();
@@ -24,7 +24,7 @@ class DiagnosisTest {
         assertThat(alert.get("field").getAsString()).isEqualTo("com.acme.scenarios.SeedTracker.sessions");
         JsonObject inserter = alert.getAsJsonArray("insertedBy").get(0).getAsJsonObject();
         assertThat(inserter.get("site").getAsString())
-                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)"));
+                .isEqualTo(ForkedJvm.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)"));
         assertThat(alert.getAsJsonArray("removedBy")).isEmpty();
         assertThat(alert.get("removes").getAsLong()).isZero();
         assertThat(alert.get("uncountedRemoves").getAsLong()).isZero();
@@ -39,7 +39,7 @@ class DiagnosisTest {
 
     @Test
     void mapFilledFromTwoCallSitesListsBothInserters() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.TwoInserters", "14");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.TwoInserters", "14");
 
         List<JsonObject> suspects = run.events("leak-suspect");
         assertThat(suspects).as(run.toString()).isNotEmpty();
@@ -47,13 +47,13 @@ class DiagnosisTest {
                 .map(JsonElement::getAsJsonObject).map(o -> o.get("site").getAsString() + " " + o.get("operation").getAsString())
                 .toList();
         assertThat(inserters).containsExactly(
-                AgentRun.siteOf("com.acme.scenarios.TwoInserters", "login", "seen.put(") + " put",
-                AgentRun.siteOf("com.acme.scenarios.TwoInserters", "refresh", "seen.putIfAbsent(") + " putIfAbsent");
+                ForkedJvm.siteOf("com.acme.scenarios.TwoInserters", "login", "seen.put(") + " put",
+                ForkedJvm.siteOf("com.acme.scenarios.TwoInserters", "refresh", "seen.putIfAbsent(") + " putIfAbsent");
     }
 
     @Test
     void leakThatStopsGrowingIsClearedOnce() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of(), "com.acme.scenarios.StopsGrowing", "28");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.StopsGrowing", "28");
 
         List<JsonObject> suspects = run.events("leak-suspect");
         List<JsonObject> cleared = run.events("leak-cleared");
@@ -66,7 +66,7 @@ class DiagnosisTest {
 
     @Test
     void spikeDrainedBackToThousandsIsOversizedNotALeak() throws Exception {
-        AgentRun run = AgentRun.run(FAST, List.of("-Xmx512m"), "com.acme.scenarios.SpikeAndDrain", "8");
+        ForkedJvm run = ForkedJvm.run(FAST, List.of("-Xmx512m"), "com.acme.scenarios.SpikeAndDrain", "8");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
@@ -74,7 +74,7 @@ class DiagnosisTest {
         assertThat(oversized).as(run.toString()).hasSize(1);
         JsonObject event = oversized.get(0);
         assertThat(event.get("site").getAsString())
-                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.SpikeAndDrain", "<init>", "sessions = new HashMap<>()"));
+                .isEqualTo(ForkedJvm.siteOf("com.acme.scenarios.SpikeAndDrain", "<init>", "sessions = new HashMap<>()"));
         assertThat(event.get("size").getAsInt()).isEqualTo(5_000);
         assertThat(event.get("capacity").getAsInt()).isEqualTo(1 << 22);
         assertThat(event.get("wastedBytes").getAsLong()).isGreaterThanOrEqualTo(8L << 20);
@@ -83,7 +83,7 @@ class DiagnosisTest {
 
     @Test
     void concurrentMapWithSteadyChurnIsNeitherSuspectNorOversized() throws Exception {
-        AgentRun run = AgentRun.run(FAST + ",summary=5s", List.of(), "com.acme.scenarios.SteadyChurn", "14");
+        ForkedJvm run = ForkedJvm.run(FAST + ",summary=5s", List.of(), "com.acme.scenarios.SteadyChurn", "14");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();

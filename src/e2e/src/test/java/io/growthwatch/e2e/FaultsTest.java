@@ -14,18 +14,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FaultsTest {
 
     private static final String OPTIONS = "packages=com.acme.scenarios,interval=500ms";
-    private static AgentRun plain;
+    private static ForkedJvm plain;
 
     @BeforeAll
     static void runWithoutAgent() throws Exception {
-        plain = AgentRun.run(null, List.of(), "com.acme.scenarios.Workload", "0");
+        plain = ForkedJvm.run(null, List.of(), "com.acme.scenarios.Workload", "0");
         assertThat(plain.exitCode).isZero();
         assertThat(plain.stdout).startsWith("workload checksum=");
     }
 
     @Test
     void faultsInHooksAreCaughtLoggedOnceAndResultsStayTheSame() throws Exception {
-        AgentRun run = AgentRun.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=hooks"), "com.acme.scenarios.Workload", "3");
+        ForkedJvm run = ForkedJvm.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=hooks"), "com.acme.scenarios.Workload", "3");
 
         assertThat(run.exitCode).isZero();
         assertThat(run.stdout).isEqualTo(plain.stdout);
@@ -35,7 +35,7 @@ class FaultsTest {
 
     @Test
     void classesTheAgentFailsToTransformLoadUnchanged() throws Exception {
-        AgentRun run = AgentRun.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=transform"), "com.acme.scenarios.Workload", "1");
+        ForkedJvm run = ForkedJvm.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=transform"), "com.acme.scenarios.Workload", "1");
 
         assertThat(run.exitCode).isZero();
         assertThat(run.stdout).isEqualTo(plain.stdout);
@@ -44,7 +44,7 @@ class FaultsTest {
 
     @Test
     void samplerThatKeepsFailingSwitchesTheHooksOffAndTheApplicationGoesOn() throws Exception {
-        AgentRun run = AgentRun.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=sampler"), "com.acme.scenarios.Workload", "4");
+        ForkedJvm run = ForkedJvm.run(OPTIONS, List.of("-Dgrowthwatch-agent.injectFaults=sampler"), "com.acme.scenarios.Workload", "4");
 
         assertThat(run.exitCode).isZero();
         assertThat(run.stdout).isEqualTo(plain.stdout);
@@ -56,7 +56,7 @@ class FaultsTest {
     @Test
     void aReportThatCannotBeWrittenStopsOnceAndLoggingGoesOn() throws Exception {
         assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs Linux's /dev/full");
-        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=200ms,summary=1s,report=/dev/full", List.of(),
+        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=200ms,summary=1s,report=/dev/full", List.of(),
                 "com.acme.scenarios.Workload", "4");
 
         assertThat(run.exitCode).isZero();

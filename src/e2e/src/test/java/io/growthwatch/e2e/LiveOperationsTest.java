@@ -22,9 +22,18 @@ class LiveOperationsTest {
 
     /** Runs {@code java -jar growthwatch-agent.jar ARGS} and returns its exit code and output. */
     private static String[] cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", AgentRun.AGENT_JAR.toAbsolutePath().toString()));
+        return cliIn(null, args);
+    }
+
+    /** Runs the agent jar's command line in {@code dir} (null: this directory): its exit status and output. */
+    private static String[] cliIn(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", ForkedJvm.AGENT_JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (dir != null) {
+            builder.directory(dir.toFile());
+        }
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new String[] {String.valueOf(p.exitValue()), out};
@@ -35,13 +44,15 @@ class LiveOperationsTest {
         Path dir = Files.createTempDirectory("growthwatch-attach");
         Path report = dir.resolve("growth.jsonl");
         File err = dir.resolve("stderr.txt").toFile();
-        Process app = new ProcessBuilder(JAVA, "-cp", AgentRun.SCENARIO_CLASSES.toString(), "com.acme.scenarios.SeedTracker", "30")
+        Process app = new ProcessBuilder(JAVA, "-cp", ForkedJvm.TEST_CLASSES.toString(), "com.acme.scenarios.SeedTracker", "30")
                 .redirectError(err).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
         try {
             Thread.sleep(3000);
             String pid = String.valueOf(app.pid());
             String[] attached = cli("attach", pid, "packages=com.acme.scenarios,interval=500ms,report=" + report);
             assertThat(attached[0]).as(attached[1]).isEqualTo("0");
+            assertThat(attached[1]).contains("started in " + pid + ": packages=com.acme.scenarios")
+                    .contains("interval=500ms").contains("report=" + report);
             String[] again = cli("attach", pid, "packages=com.acme.scenarios");
             assertThat(again[0]).isEqualTo("1");
             assertThat(again[1]).contains("already running in " + pid);
@@ -49,7 +60,7 @@ class LiveOperationsTest {
             Thread.sleep(15_000);
             String[] status = cli("status", pid);
             assertThat(status[0]).as(status[1]).isEqualTo("0");
-            String seen = AgentRun.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)");
+            String seen = ForkedJvm.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)");
             assertThat(status[1]).contains("leak-suspect").contains(seen).contains("field=com.acme.scenarios.SeedTracker.sessions");
         } finally {
             app.destroy();
@@ -65,7 +76,7 @@ class LiveOperationsTest {
         assertThat(suspects).isNotEmpty();
         JsonObject alert = suspects.get(0);
         assertThat(alert.get("site").getAsString())
-                .isEqualTo(AgentRun.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)"));
+                .isEqualTo(ForkedJvm.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)"));
         assertThat(alert.get("allocatedBeforeAttach").getAsBoolean()).isTrue();
         assertThat(alert.get("field").getAsString()).isEqualTo("com.acme.scenarios.SeedTracker.sessions");
         assertThat(Files.readString(err.toPath())).contains("attached=\"true\"");
@@ -73,7 +84,7 @@ class LiveOperationsTest {
 
     @Test
     void statusOfAJvmWithoutTheAgentSaysSo() throws Exception {
-        Process app = new ProcessBuilder(JAVA, "-cp", AgentRun.SCENARIO_CLASSES.toString(), "com.acme.scenarios.SeedTracker", "15")
+        Process app = new ProcessBuilder(JAVA, "-cp", ForkedJvm.TEST_CLASSES.toString(), "com.acme.scenarios.SeedTracker", "15")
                 .redirectErrorStream(true).start();
         try {
             Thread.sleep(1500);
@@ -86,6 +97,74 @@ class LiveOperationsTest {
         }
     }
 
+    /** Starts the seed tracker with {@code jvmArgs}, runs {@code test} with its pid, and stops it. */
+    private static void withRunningApp(List<String> jvmArgs, Path dir, CheckedConsumer<String> test) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", ForkedJvm.TEST_CLASSES.toAbsolutePath().toString(), "com.acme.scenarios.SeedTracker", "30"));
+        Process app = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        try {
+            Thread.sleep(2000);
+            test.accept(String.valueOf(app.pid()));
+        } finally {
+            app.destroy();
+            app.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    interface CheckedConsumer<T> {
+        void accept(T value) throws Exception;
+    }
+
+    @Test
+    void attachWithABadOptionSaysSoInOneLineAndLeavesTheTargetAlone() throws Exception {
+        Path dir = Files.createTempDirectory("growthwatch-attach-bad");
+        withRunningApp(List.of(), dir, pid -> {
+            String[] result = cli("attach", pid, "packages=com.acme.scenarios,interval=10x");
+            assertThat(result[0]).isEqualTo("2");
+            assertThat(result[1].strip().lines()).hasSize(1).first().asString()
+                    .contains("option 'interval'").contains("'10x'").contains("not attached to " + pid);
+            assertThat(cli("status", pid)[1].strip()).isEqualTo("growthwatch: not running in " + pid);
+        });
+    }
+
+    @Test
+    void attachThatTheTargetRefusesReportsTheTargetsReasonAndFails() throws Exception {
+        Path dir = Files.createTempDirectory("growthwatch-attach-refused");
+        // valid here, but the target's own -Dgrowthwatch.window overrides it with a bad value
+        withRunningApp(List.of("-Dgrowthwatch.window=abc"), dir, pid -> {
+            String[] result = cli("attach", pid, "packages=com.acme.scenarios");
+            assertThat(result[0]).as(result[1]).isEqualTo("1");
+            assertThat(result[1].strip()).startsWith("growthwatch: not started in " + pid + ": option 'window'");
+        });
+    }
+
+    @Test
+    void aRelativeReportPathGivenToAttachLandsInTheCallersDirectory() throws Exception {
+        Path target = Files.createTempDirectory("growthwatch-attach-target");
+        Path caller = Files.createTempDirectory("growthwatch-attach-caller");
+        withRunningApp(List.of(), target, pid -> {
+            String[] result = cliIn(caller, "attach", pid, "packages=com.acme.scenarios,interval=500ms,report=growth.jsonl");
+            assertThat(result[0]).as(result[1]).isEqualTo("0");
+            assertThat(result[1]).contains("report=" + caller.resolve("growth.jsonl"));
+            assertThat(caller.resolve("growth.jsonl")).exists();
+            assertThat(target.resolve("growth.jsonl")).doesNotExist();
+        });
+    }
+
+    @Test
+    void helpListsEveryWayToStartItAndEveryOptionWithItsDefault() throws Exception {
+        String[] help = cli("--help");
+        assertThat(help[0]).isEqualTo("0");
+        assertThat(help[1]).contains("-javaagent:growthwatch-agent.jar=<options>").contains("attach <pid> <options>")
+                .contains("status <pid>");
+        assertThat(help[1].lines().filter(l -> l.matches("  \\w+ +\\S+ +.*")).map(l -> l.trim().split(" +")[0]).toList())
+                .containsExactly("packages", "exclude", "interval", "window", "minGrowth", "report", "summary", "oversizedMin", "config");
+        assertThat(help[1]).containsPattern("interval +10s").containsPattern("window +20").containsPattern("summary +10m");
+        assertThat(cli()[0]).isEqualTo("2");
+    }
+
     @Test
     void attachToAMissingProcessGivesTheReasonInOneLine() throws Exception {
         String[] result = cli("attach", "999999999", "packages=com.acme");
@@ -95,13 +174,13 @@ class LiveOperationsTest {
 
     @Test
     void mbeanExposesSitesAndAThresholdChangedOverJmxTakesEffect() throws Exception {
-        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=500ms,report=$REPORT", List.of(),
+        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=500ms,report=$REPORT", List.of(),
                 "com.acme.scenarios.MBeanClient", "10");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stdout).contains("window=20").contains("window after set=6");
         assertThat(run.stderr).contains("thresholds changed window=\"6\"");
-        String site = AgentRun.siteOf("com.acme.scenarios.MBeanClient", "<clinit>", "LEAK = new HashMap<>()");
+        String site = ForkedJvm.siteOf("com.acme.scenarios.MBeanClient", "<clinit>", "LEAK = new HashMap<>()");
         assertThat(run.stdout).contains("site " + site + " status=leak-suspect field=com.acme.scenarios.MBeanClient.LEAK");
         List<JsonObject> suspects = run.events("leak-suspect");
         assertThat(suspects).isNotEmpty();
@@ -111,13 +190,13 @@ class LiveOperationsTest {
     @Test
     void flightRecordingContainsTheLeakSuspectEventWithItsSite() throws Exception {
         Path jfr = Files.createTempDirectory("growthwatch-jfr").resolve("leak.jfr");
-        AgentRun run = AgentRun.run("packages=com.acme.scenarios,interval=500ms",
+        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=500ms",
                 List.of("-XX:StartFlightRecording=filename=" + jfr + ",settings=default"), "com.acme.scenarios.SeedTracker", "13");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<RecordedEvent> ours = RecordingFile.readAllEvents(jfr).stream()
                 .filter(e -> e.getEventType().getName().startsWith("growthwatch.")).toList();
-        String site = AgentRun.siteOf("com.acme.scenarios.SeedTracker", "<init>", "sessions = new HashMap<>()");
+        String site = ForkedJvm.siteOf("com.acme.scenarios.SeedTracker", "<init>", "sessions = new HashMap<>()");
         assertThat(ours).anySatisfy(e -> {
             assertThat(e.getEventType().getName()).isEqualTo("growthwatch.LeakSuspect");
             assertThat(e.getString("site")).isEqualTo(site);
@@ -127,15 +206,15 @@ class LiveOperationsTest {
     }
 
     @Test
-    void badValueInAConfigFileGivesOneErrorLine() throws Exception {
+    void badValueInAConfigFileGivesOneErrorLineNamingTheFile() throws Exception {
         Path config = Files.createTempDirectory("growthwatch-config").resolve("growthwatch.properties");
         Files.writeString(config, "packages=com.acme.scenarios\nwindow=many\n");
 
-        AgentRun run = AgentRun.run("config=" + config, List.of(), "com.acme.scenarios.PerRequestMaps", "0");
+        ForkedJvm run = ForkedJvm.run("config=" + config, List.of(), "com.acme.scenarios.PerRequestMaps", "0");
 
         assertThat(run.exitCode).isZero();
-        assertThat(run.stderr.lines().toList()).containsExactly("[growthwatch] ERROR option 'window': 'many' is out of range;"
-                + " expected a whole number from 4 to 10000; growthwatch is disabled, the application continues");
+        assertThat(run.stderr.lines().toList()).containsExactly("[growthwatch] ERROR option 'window' (in config file " + config
+                + "): 'many' is not a number; expected a whole number from 4 to 10000; growthwatch is disabled, the application continues");
     }
 
     @Test
@@ -143,8 +222,9 @@ class LiveOperationsTest {
         Path config = Files.createTempDirectory("growthwatch-config").resolve("growthwatch.properties");
         Files.writeString(config, "packages=com.acme.scenarios\ninterval=2s\nwindow=30\n");
 
-        AgentRun run = AgentRun.run("config=" + config, List.of("-Dgrowthwatch.window=12"), "com.acme.scenarios.PerRequestMaps", "0");
+        ForkedJvm run = ForkedJvm.run("config=" + config, List.of("-Dgrowthwatch.window=12"), "com.acme.scenarios.PerRequestMaps", "0");
 
-        assertThat(run.stderr).contains("started packages=\"com.acme.scenarios\" interval=\"2s\" window=\"12\"");
+        assertThat(run.stderr).contains("started packages=\"com.acme.scenarios\" exclude=\"none\" interval=\"2s\" window=\"12\"")
+                .contains("config=\"" + config.toAbsolutePath() + "\"");
     }
 }

@@ -57,6 +57,11 @@ public final class JdkMapsWarmup {
         }
     }
 
+    /** The warm-up for tools outside JMH (see {@code run.SideBySide}). */
+    public static void runForTools() {
+        run();
+    }
+
     /** Runs the warm-up once per fork, as {@link #MODE} says. */
     static synchronized void run() {
         String mode = System.getProperty(MODE, "service");

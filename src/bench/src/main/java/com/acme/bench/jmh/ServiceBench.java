@@ -13,9 +13,11 @@ import org.openjdk.jmh.infra.ThreadParams;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 5, benchmark 4: the demo service's request handling driven in-process (tracker lookup, LRU
- * profile cache, per-request maps, string work). One operation is one request; all clients were seen
- * once before measuring, so the tracker holds a steady 20,000 sessions.
+ * The demo service's own request handling ({@code com.acme.demo.http.Visits}: query parsing into a
+ * per-request map, the session tracker, the LRU profile cache, a per-request response map), driven
+ * in-process without HTTP. One operation is one request; all clients were seen once before
+ * measuring, so the tracker holds a steady 20,000 sessions. The "outside" copy is the same demo
+ * source compiled under {@code com.acme.bench.outside.demo} (see the pom).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,30 +46,48 @@ public class ServiceBench extends AgentCheck {
         }
     }
 
-    /** The service in the tracked package, shared by all threads. */
+    /** The demo's service (a chosen package when tracking), shared by all threads. */
     @State(Scope.Benchmark)
     public static class Tracked {
-        final com.acme.bench.tracked.VisitService service = new com.acme.bench.tracked.VisitService();
+        final com.acme.demo.http.Visits service;
+
+        /** Builds the service as the demo's server does, in leaky mode. */
+        public Tracked() {
+            com.acme.demo.session.Tracker tracker = new com.acme.demo.session.Tracker();
+            com.acme.demo.http.ProfileService profiles = new com.acme.demo.http.ProfileService(
+                    new com.acme.demo.cache.LruCache<>(1_000));
+            service = new com.acme.demo.http.Visits(tracker, profiles,
+                    new com.acme.demo.http.ServiceStats(tracker, profiles, com.acme.demo.Mode.LEAKY));
+        }
 
         /** Sends every client once, so that measurement sees the steady state. */
         @Setup
         public void warm(Queries queries) {
             for (String q : queries.raw) {
-                service.handle(q);
+                service.visit(q);
             }
         }
     }
 
-    /** The same service outside the chosen packages, shared by all threads. */
+    /** The same demo source compiled outside the chosen packages, shared by all threads. */
     @State(Scope.Benchmark)
     public static class Outside {
-        final com.acme.bench.outside.VisitService service = new com.acme.bench.outside.VisitService();
+        final com.acme.bench.outside.demo.http.Visits service;
+
+        /** Builds the service as the demo's server does, in leaky mode. */
+        public Outside() {
+            com.acme.bench.outside.demo.session.Tracker tracker = new com.acme.bench.outside.demo.session.Tracker();
+            com.acme.bench.outside.demo.http.ProfileService profiles = new com.acme.bench.outside.demo.http.ProfileService(
+                    new com.acme.bench.outside.demo.cache.LruCache<>(1_000));
+            service = new com.acme.bench.outside.demo.http.Visits(tracker, profiles,
+                    new com.acme.bench.outside.demo.http.ServiceStats(tracker, profiles, com.acme.bench.outside.demo.Mode.LEAKY));
+        }
 
         /** Sends every client once, so that measurement sees the steady state. */
         @Setup
         public void warm(Queries queries) {
             for (String q : queries.raw) {
-                service.handle(q);
+                service.visit(q);
             }
         }
     }
@@ -87,26 +107,26 @@ public class ServiceBench extends AgentCheck {
     /** One request to the tracked service, one thread. */
     @Benchmark
     public String tracked(Tracked s, Queries q, Cursor c) {
-        return s.service.handle(q.at(c.next++));
+        return s.service.visit(q.at(c.next++)).body();
     }
 
     /** One request to the tracked service, two threads. */
     @Benchmark
     @Threads(2)
     public String trackedTwoThreads(Tracked s, Queries q, Cursor c) {
-        return s.service.handle(q.at(c.next++));
+        return s.service.visit(q.at(c.next++)).body();
     }
 
     /** One request to the service outside the chosen packages, one thread. */
     @Benchmark
     public String outside(Outside s, Queries q, Cursor c) {
-        return s.service.handle(q.at(c.next++));
+        return s.service.visit(q.at(c.next++)).body();
     }
 
     /** One request to the service outside the chosen packages, two threads. */
     @Benchmark
     @Threads(2)
     public String outsideTwoThreads(Outside s, Queries q, Cursor c) {
-        return s.service.handle(q.at(c.next++));
+        return s.service.visit(q.at(c.next++)).body();
     }
 }

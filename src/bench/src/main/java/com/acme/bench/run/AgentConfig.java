@@ -12,7 +12,7 @@ public enum AgentConfig {
     NOMATCH("agent, no match", "org.nomatch"),
 
     /** The agent attached, instrumenting the benchmarks' tracked package. */
-    TRACKING("agent, tracking", "com.acme.bench.tracked");
+    TRACKING("agent, tracking", "com.acme.bench.tracked:com.acme.demo");
 
     private final String label;
     private final String packages;

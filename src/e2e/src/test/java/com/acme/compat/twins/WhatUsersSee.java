@@ -39,6 +39,13 @@ public final class WhatUsersSee {
         System.out.println("clone " + clone.getClass().getName() + " equal=" + clone.equals(app.byName));
         Object linkedClone = app.recent.clone();
         System.out.println("linked clone " + linkedClone + " equal=" + linkedClone.equals(app.recent));
+        int entries = 0;
+        for (int i = 0; i < 1_000; i++) { // many tracked maps at one site: the agent makes a twin of each it picks
+            Map<String, Integer> request = new HashMap<>();
+            request.put("i", i);
+            entries += request.size();
+        }
+        System.out.println("request maps " + entries);
         System.out.println("done");
         Thread.sleep(args.length > 0 ? Long.parseLong(args[0]) * 1000 : 0); // lets the agent's summary see the maps
     }

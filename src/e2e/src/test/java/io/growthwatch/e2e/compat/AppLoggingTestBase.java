@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ abstract class AppLoggingTestBase {
     static final String OPTIONS = "packages=com.acme.compat.logging,interval=500ms,report=$REPORT";
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}[.,]\\d{3}");
 
-    CompatRun plain;
-    CompatRun withAgent;
+    ForkedJvm plain;
+    ForkedJvm withAgent;
 
     /** The folder of {@code target/compat-libs} with the application's SLF4J and logback jars. */
     abstract String libs();
@@ -38,18 +39,18 @@ abstract class AppLoggingTestBase {
 
     @BeforeAll
     void runWithoutAndWithTheAgent() throws Exception {
-        Path config = CompatRun.TEST_CLASSES.resolve(configFolder());
+        Path config = ForkedJvm.TEST_CLASSES.resolve(configFolder());
         // the leak runs 15 s with the agent (a 20-sample window at 500 ms, plus slack); the lines do not depend on it
-        CompletableFuture<CompatRun> without = CompletableFuture.supplyAsync(() -> run(null, config, "2"));
+        CompletableFuture<ForkedJvm> without = CompletableFuture.supplyAsync(() -> run(null, config, "2"));
         withAgent = run(OPTIONS, config, "15");
         plain = without.join();
         assertThat(plain.exitCode).as(plain.toString()).isZero();
         assertThat(withAgent.exitCode).as(withAgent.toString()).isZero();
     }
 
-    private CompatRun run(String options, Path config, String seconds) {
+    private ForkedJvm run(String options, Path config, String seconds) {
         try {
-            return CompatRun.java().agent(options).classpath(config, CompatRun.TEST_CLASSES).libs(libs())
+            return ForkedJvm.java().agent(options).classpath(config, ForkedJvm.TEST_CLASSES).libs(libs())
                     .main(APP, seconds).run();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -66,7 +67,7 @@ abstract class AppLoggingTestBase {
 
     @Test
     void appLogbackXmlStaysInChargeWithTheAgent() {
-        String configUrl = CompatRun.TEST_CLASSES.resolve(configFolder()).resolve("logback.xml").toAbsolutePath().toFile().toURI().toString();
+        String configUrl = ForkedJvm.TEST_CLASSES.resolve(configFolder()).resolve("logback.xml").toAbsolutePath().toFile().toURI().toString();
         assertThat(withAgent.stdout.lines().findFirst()).as(withAgent.toString())
                 .hasValue("logging-check factory=ch.qos.logback.classic.LoggerContext config=" + configUrl);
         assertThat(withAgent.stdout).as(withAgent.toString())
@@ -90,7 +91,7 @@ abstract class AppLoggingTestBase {
         List<JsonObject> suspects = withAgent.events("leak-suspect");
         assertThat(suspects).as(withAgent.toString()).isNotEmpty();
         JsonObject alert = suspects.get(0);
-        String site = CompatRun.siteOf(APP, "<init>", "visitors = new HashMap<>()");
+        String site = ForkedJvm.siteOf(APP, "<init>", "visitors = new HashMap<>()");
         assertThat(alert.get("site").getAsString()).isEqualTo(site);
         assertThat(alert.get("field").getAsString()).isEqualTo(APP + ".visitors");
         assertThat(alert.get("inserts").getAsLong()).isGreaterThan(10_000);

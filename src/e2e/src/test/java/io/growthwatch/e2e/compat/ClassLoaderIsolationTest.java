@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,14 +22,14 @@ class ClassLoaderIsolationTest {
 
     static final String PLUGIN = "com.acme.compat.loaders.plugin.Leaky";
 
-    CompatRun run;
+    ForkedJvm run;
     String site;
 
     @BeforeAll
     void runTwoIsolatedCopies() throws Exception {
-        run = CompatRun.java().agent("packages=com.acme.compat.loaders,interval=500ms,report=$REPORT")
-                .classpath(CompatRun.TEST_CLASSES).main("com.acme.compat.loaders.LoaderHost", "14").run();
-        site = CompatRun.siteOf(PLUGIN, "<init>", "seen = new HashMap<>()");
+        run = ForkedJvm.java().agent("packages=com.acme.compat.loaders,interval=500ms,report=$REPORT")
+                .classpath(ForkedJvm.TEST_CLASSES).main("com.acme.compat.loaders.LoaderHost", "14").run();
+        site = ForkedJvm.siteOf(PLUGIN, "<init>", "seen = new HashMap<>()");
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stdout).as(run.toString())
                 .contains(PLUGIN + " defined by tenant-a (parent platform)")

@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,26 +43,26 @@ class CommonsCollectionsTest {
     static final Pattern COUNT = Pattern.compile("\\[\\s*(\\d+) (tests|containers) (\\w+)\\s*]");
     static final Pattern FAILED = Pattern.compile("MethodSource \\[className = '([^']+)', methodName = '([^']+)', methodParameterTypes = '([^']*)'\\]");
 
-    CompatRun plain;
-    CompatRun withAgent;
+    ForkedJvm plain;
+    ForkedJvm withAgent;
 
     @BeforeAll
     void runTheLibrarysTestsWithoutAndWithTheAgent() throws Exception {
-        Path testsJar = CompatRun.LIBS.resolve("collections4/commons-collections4-4.5.0-tests.jar");
+        Path testsJar = ForkedJvm.LIBS.resolve("collections4/commons-collections4-4.5.0-tests.jar");
         Path workDir = Files.createTempDirectory("growthwatch-collections4");
         extractTestResources(testsJar, workDir.resolve("src/test/resources")); // the tests read them by path
-        CompletableFuture<CompatRun> without = CompletableFuture.supplyAsync(() -> run(workDir, testsJar, null));
+        CompletableFuture<ForkedJvm> without = CompletableFuture.supplyAsync(() -> run(workDir, testsJar, null));
         withAgent = run(workDir, testsJar, "packages=" + PACKAGE + ",interval=1s,summary=5s,report=$REPORT");
         plain = without.join();
     }
 
-    private static CompatRun run(Path workDir, Path testsJar, String agentOptions) {
+    private static ForkedJvm run(Path workDir, Path testsJar, String agentOptions) {
         // everything on the application class path: some tests load resources through the system class loader
         List<String> args = new ArrayList<>(List.of("execute", "--disable-banner", "--disable-ansi-colors",
                 "--details=summary", "--include-classname", "[^$]+Test", "--exclude-classname", ".*GuavaTestlibTest"));
         args.addAll(List.of("--scan-classpath", testsJar.toAbsolutePath().toString()));
         try {
-            return CompatRun.java().agent(agentOptions).workDir(workDir).libs("junit-console").libs("collections4")
+            return ForkedJvm.java().agent(agentOptions).workDir(workDir).libs("junit-console").libs("collections4")
                     .main("org.junit.platform.console.ConsoleLauncher", args.toArray(String[]::new))
                     .timeout(Duration.ofMinutes(6)).run();
         } catch (IOException | InterruptedException e) {
@@ -92,7 +93,7 @@ class CommonsCollectionsTest {
     }
 
     /** The summary counts of a console launcher run: "tests successful" to 8325, and so on. */
-    static Map<String, Long> counts(CompatRun run) {
+    static Map<String, Long> counts(ForkedJvm run) {
         Map<String, Long> counts = new TreeMap<>();
         Matcher m = COUNT.matcher(run.stdout);
         while (m.find()) {
@@ -103,7 +104,7 @@ class CommonsCollectionsTest {
     }
 
     /** The failed or aborted tests named in the launcher's failure list. */
-    static Set<String> failures(CompatRun run) {
+    static Set<String> failures(ForkedJvm run) {
         Set<String> failed = new TreeSet<>();
         Matcher m = FAILED.matcher(run.stdout);
         while (m.find()) {

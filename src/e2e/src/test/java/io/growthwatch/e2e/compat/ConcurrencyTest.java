@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,11 @@ class ConcurrencyTest {
     static final Pattern REAL = Pattern.compile("real inserts=(\\d+) removes=(\\d+) size=(\\d+) consistent=true");
     static final Pattern TOOK = Pattern.compile("took=(\\d+)ms");
 
-    CompatRun run;
+    ForkedJvm run;
 
     @BeforeAll
     void raceEightThreads() throws Exception {
-        run = CompatRun.java().agent(OPTIONS).classpath(CompatRun.TEST_CLASSES)
+        run = ForkedJvm.java().agent(OPTIONS).classpath(ForkedJvm.TEST_CLASSES)
                 .main(PROGRAM, "platform", "8", "1000000", "64", "1").timeout(Duration.ofSeconds(90)).run();
     }
 
@@ -59,7 +60,7 @@ class ConcurrencyTest {
      */
     @Test
     void racingComputeIfAbsentAndMergeAreCountedExactly() throws Exception {
-        CompatRun racing = CompatRun.java().agent(OPTIONS).classpath(CompatRun.TEST_CLASSES)
+        ForkedJvm racing = ForkedJvm.java().agent(OPTIONS).classpath(ForkedJvm.TEST_CLASSES)
                 .main(PROGRAM, "platform-racing-computes", "8", "200000", "64", "1").run();
         assertThat(racing.exitCode).as(racing.toString()).isZero();
         assertTotalsMatch(racing);
@@ -73,19 +74,19 @@ class ConcurrencyTest {
     @Test
     void mapsOwnedByOneThreadEachAtOneCallSiteAreCountedExactly() throws Exception {
         String program = "com.acme.compat.concurrency.PerThreadMaps";
-        CompatRun perThread = CompatRun.java().agent(OPTIONS).classpath(CompatRun.TEST_CLASSES)
+        ForkedJvm perThread = ForkedJvm.java().agent(OPTIONS).classpath(ForkedJvm.TEST_CLASSES)
                 .main(program, "6", "1000000", "512", "1").run();
         assertThat(perThread.exitCode).as(perThread.toString()).isZero();
-        assertTotalsMatch(perThread, CompatRun.siteOf(program, "<init>", "entries = new HashMap<>()"));
+        assertTotalsMatch(perThread, ForkedJvm.siteOf(program, "<init>", "entries = new HashMap<>()"));
     }
 
     /** The summary row of the shared map against the totals the program printed. */
-    static void assertTotalsMatch(CompatRun run) throws IOException {
-        assertTotalsMatch(run, CompatRun.siteOf(PROGRAM, "<init>", "shared = new ConcurrentHashMap<>()"));
+    static void assertTotalsMatch(ForkedJvm run) throws IOException {
+        assertTotalsMatch(run, ForkedJvm.siteOf(PROGRAM, "<init>", "shared = new ConcurrentHashMap<>()"));
     }
 
     /** The summary row of {@code site} against the totals the program printed. */
-    static void assertTotalsMatch(CompatRun run, String site) throws IOException {
+    static void assertTotalsMatch(ForkedJvm run, String site) throws IOException {
         Matcher real = REAL.matcher(run.stdout);
         assertThat(real.find()).as(run.toString()).isTrue();
         List<JsonObject> rows = run.lastSummarySites().stream()

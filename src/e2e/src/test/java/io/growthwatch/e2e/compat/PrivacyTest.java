@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,12 +21,12 @@ class PrivacyTest {
     static final String PROGRAM = "com.acme.compat.privacy.SecretLeak";
     static final String SECRET = "s3cr3t-Kiwi-7Q9Z";
 
-    CompatRun run;
+    ForkedJvm run;
 
     @BeforeAll
     void leakSecrets() throws Exception {
-        run = CompatRun.java().agent("packages=com.acme.compat.privacy,interval=500ms,report=$REPORT")
-                .classpath(CompatRun.TEST_CLASSES).main(PROGRAM, "14").run();
+        run = ForkedJvm.java().agent("packages=com.acme.compat.privacy,interval=500ms,report=$REPORT")
+                .classpath(ForkedJvm.TEST_CLASSES).main(PROGRAM, "14").run();
         assertThat(run.exitCode).as(run.toString()).isZero();
     }
 
@@ -33,8 +34,8 @@ class PrivacyTest {
     void noMapKeyOrValueAppearsInAnyOutput() throws Exception {
         // the agent did report both maps, so there was output to leak into
         assertThat(run.events("leak-suspect")).as(run.toString()).extracting(e -> e.get("site").getAsString())
-                .contains(CompatRun.siteOf(PROGRAM, "<init>", "byUser = new HashMap<>()"),
-                        CompatRun.siteOf(PROGRAM, "<init>", "byPassword = new ConcurrentHashMap<>()"));
+                .contains(ForkedJvm.siteOf(PROGRAM, "<init>", "byUser = new HashMap<>()"),
+                        ForkedJvm.siteOf(PROGRAM, "<init>", "byPassword = new ConcurrentHashMap<>()"));
         assertThat(run.stderr).contains("leak-suspect").contains("summary (shutdown)");
         String report = Files.readString(run.report, StandardCharsets.UTF_8);
         for (String output : new String[] {run.stdout, run.stderr, report}) {

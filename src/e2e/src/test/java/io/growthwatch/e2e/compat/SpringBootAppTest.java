@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class SpringBootAppTest {
     Served withAgent;
 
     /** One run of the app: the answer to its HTTP request, then its output once stopped. */
-    record Served(int status, String body, CompatRun run) {
+    record Served(int status, String body, ForkedJvm run) {
     }
 
     @BeforeAll
@@ -60,7 +61,7 @@ class SpringBootAppTest {
 
     private static Served serve(String agentOptions) {
         try {
-            CompatRun.Running app = CompatRun.java().agent(agentOptions)
+            ForkedJvm.Running app = ForkedJvm.java().agent(agentOptions)
                     .jar(BOOT_JAR, "--server.port=0", "--leak.keys-per-tick=20").start();
             app.awaitStdout(STARTED, Duration.ofSeconds(120));
             Matcher port = PORT.matcher(app.awaitStdout(PORT, Duration.ofSeconds(5)));
@@ -78,7 +79,7 @@ class SpringBootAppTest {
         }
     }
 
-    private static void awaitLeakSuspect(CompatRun.Running app, Duration limit) throws IOException, InterruptedException {
+    private static void awaitLeakSuspect(ForkedJvm.Running app, Duration limit) throws IOException, InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end && app.reportText().lines().noneMatch(l -> l.contains("\"event\":\"leak-suspect\""))) {
             TimeUnit.MILLISECONDS.sleep(250);
@@ -113,11 +114,11 @@ class SpringBootAppTest {
 
     @Test
     void agentReportsTheLeakyComponentWithItsAllocationSite() throws Exception {
-        CompatRun run = withAgent.run();
+        ForkedJvm run = withAgent.run();
         List<JsonObject> suspects = run.events("leak-suspect");
         assertThat(suspects).as(run.toString()).isNotEmpty();
         JsonObject alert = suspects.get(0);
-        String site = CompatRun.siteIn(REGISTRY_SOURCE, "com.acme.compat.boot.VisitorRegistry", "<init>",
+        String site = ForkedJvm.siteIn(REGISTRY_SOURCE, "com.acme.compat.boot.VisitorRegistry", "<init>",
                 "visitors = new ConcurrentHashMap<>()");
         assertThat(alert.get("site").getAsString()).isEqualTo(site);
         assertThat(alert.get("type").getAsString()).isEqualTo("java.util.concurrent.ConcurrentHashMap");

@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VirtualThreadsTest {
 
     Path java25;
-    CompatRun run;
+    ForkedJvm run;
     String pinnedEvents;
 
     @BeforeAll
@@ -34,11 +35,11 @@ class VirtualThreadsTest {
             return; // every test is skipped
         }
         Path recording = Files.createTempDirectory("growthwatch-jfr").resolve("pinning.jfr");
-        run = CompatRun.java().jdk(java25)
+        run = ForkedJvm.java().jdk(java25)
                 .jvmArgs("-Djdk.tracePinnedThreads=full",
                         "-XX:StartFlightRecording=filename=" + recording
                                 + ",jdk.VirtualThreadPinned#enabled=true,jdk.VirtualThreadPinned#threshold=0ms")
-                .agent(ConcurrencyTest.OPTIONS).classpath(CompatRun.TEST_CLASSES)
+                .agent(ConcurrencyTest.OPTIONS).classpath(ForkedJvm.TEST_CLASSES)
                 .main(ConcurrencyTest.PROGRAM, "virtual", "2000", "2000", "64", "1")
                 .timeout(Duration.ofSeconds(90)).run();
         pinnedEvents = jfrPrint(recording);

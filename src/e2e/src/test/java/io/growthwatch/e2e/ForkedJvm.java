@@ -1,4 +1,4 @@
-package io.growthwatch.e2e.compat;
+package io.growthwatch.e2e;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -20,39 +20,63 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One forked JVM for the compatibility tests: any JDK, any class path or {@code -jar}, any working
+ * One forked JVM for the end-to-end tests: any JDK, any class path or {@code -jar}, any working
  * directory, with or without the real agent jar; run to completion or started and stopped later.
+ * Its result: exit code, standard output and error, and the agent's JSON report.
  */
-final class CompatRun {
+public final class ForkedJvm {
 
-    static final Path AGENT_JAR = Path.of(System.getProperty("growthwatch.agent.jar", "../../agent/target/growthwatch-agent.jar"));
-    static final Path TEST_CLASSES = Path.of(System.getProperty("growthwatch.scenario.classes", "target/test-classes"));
+    public static final Path AGENT_JAR = Path.of(System.getProperty("growthwatch.agent.jar", "../../agent/target/growthwatch-agent.jar"));
+    public static final Path TEST_CLASSES = Path.of(System.getProperty("growthwatch.scenario.classes", "target/test-classes"));
     /** Jars the build copied for the forked programs, one folder per set (see src/e2e/pom.xml). */
-    static final Path LIBS = Path.of(System.getProperty("growthwatch.compat.libs", "target/compat-libs"));
-    static final Path SOURCES = Path.of("src/test/java");
+    public static final Path LIBS = Path.of(System.getProperty("growthwatch.compat.libs", "target/compat-libs"));
+    public static final Path SOURCES = Path.of("src/test/java");
 
-    final int exitCode;
-    final String stdout;
-    final String stderr;
-    final Path report;
-    final Duration elapsed;
-    final List<String> command;
+    public final int exitCode;
+    public final String stdout;
+    public final String stderr;
+    public final Path report;
+    public final Instant started;
+    public final Duration elapsed;
+    public final List<String> command;
 
-    private CompatRun(int exitCode, String stdout, String stderr, Path report, Duration elapsed, List<String> command) {
+    private ForkedJvm(int exitCode, String stdout, String stderr, Path report, Instant started, Duration elapsed,
+                      List<String> command) {
         this.exitCode = exitCode;
         this.stdout = stdout;
         this.stderr = stderr;
         this.report = report;
+        this.started = started;
         this.elapsed = elapsed;
         this.command = command;
     }
 
-    static Builder java() {
+    /** A java command line to describe, on this test's JDK unless told otherwise. */
+    public static Builder java() {
         return new Builder();
     }
 
+    /** Runs {@code mainClass} from the test classes with {@code agentOptions} (null: no agent) and {@code jvmArgs}. */
+    public static ForkedJvm run(String agentOptions, List<String> jvmArgs, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        return java().agent(agentOptions).jvmArgs(jvmArgs.toArray(String[]::new)).classpath(TEST_CLASSES)
+                .main(mainClass, args).run();
+    }
+
+    /** Runs {@code launch} ({@code -jar x.jar}, or a main class) with {@code agentOptions} and {@code jvmArgs}. */
+    public static ForkedJvm run(String agentOptions, List<String> jvmArgs, List<String> launch, String... args)
+            throws IOException, InterruptedException {
+        Builder builder = java().agent(agentOptions).jvmArgs(jvmArgs.toArray(String[]::new));
+        if (launch.size() == 2 && launch.get(0).equals("-jar")) {
+            builder.jar(Path.of(launch.get(1)), args);
+        } else {
+            builder.classpath(TEST_CLASSES).main(launch.get(launch.size() - 1), args);
+        }
+        return builder.run();
+    }
+
     /** Describes the java command line to run. */
-    static final class Builder {
+    public static final class Builder {
         private Path javaHome = Path.of(System.getProperty("java.home"));
         private final List<String> jvmArgs = new ArrayList<>();
         private String agentOptions;
@@ -62,29 +86,29 @@ final class CompatRun {
         private Path workDir;
         private Duration timeout = Duration.ofMinutes(3);
 
-        Builder jdk(Path home) {
+        public Builder jdk(Path home) {
             this.javaHome = home;
             return this;
         }
 
-        Builder jvmArgs(String... more) {
+        public Builder jvmArgs(String... more) {
             jvmArgs.addAll(Arrays.asList(more));
             return this;
         }
 
         /** Attaches the agent with {@code options}; {@code $REPORT} stands for the run's report file. */
-        Builder agent(String options) {
+        public Builder agent(String options) {
             this.agentOptions = options;
             return this;
         }
 
-        Builder classpath(Path... entries) {
+        public Builder classpath(Path... entries) {
             classpath.addAll(Arrays.asList(entries));
             return this;
         }
 
         /** Every jar of {@code LIBS/set}, in name order. */
-        Builder libs(String set) throws IOException {
+        public Builder libs(String set) throws IOException {
             Path dir = LIBS.resolve(set);
             assertThat(dir).as("jars copied by the build (mvn test-compile) into " + dir.toAbsolutePath()).isDirectory();
             try (var jars = Files.list(dir)) {
@@ -93,14 +117,14 @@ final class CompatRun {
             return this;
         }
 
-        Builder main(String mainClass, String... programArgs) {
+        public Builder main(String mainClass, String... programArgs) {
             launch.clear();
             launch.add(mainClass);
             args.addAll(Arrays.asList(programArgs));
             return this;
         }
 
-        Builder jar(Path jar, String... programArgs) {
+        public Builder jar(Path jar, String... programArgs) {
             launch.clear();
             launch.add("-jar");
             launch.add(jar.toAbsolutePath().toString());
@@ -108,23 +132,23 @@ final class CompatRun {
             return this;
         }
 
-        Builder workDir(Path dir) {
+        public Builder workDir(Path dir) {
             this.workDir = dir;
             return this;
         }
 
-        Builder timeout(Duration limit) {
+        public Builder timeout(Duration limit) {
             this.timeout = limit;
             return this;
         }
 
         /** Runs the program to its end; fails the test if it outlives the timeout. */
-        CompatRun run() throws IOException, InterruptedException {
+        public ForkedJvm run() throws IOException, InterruptedException {
             return start().await(timeout);
         }
 
         /** Starts the program and returns at once. */
-        Running start() throws IOException {
+        public Running start() throws IOException {
             Path dir = Files.createTempDirectory("growthwatch-compat");
             Path report = dir.resolve("growth.jsonl");
             List<String> command = new ArrayList<>();
@@ -152,7 +176,7 @@ final class CompatRun {
     }
 
     /** A program that was started and not yet waited for. */
-    static final class Running {
+    public static final class Running {
         private final Process process;
         private final Path out;
         private final Path err;
@@ -170,7 +194,7 @@ final class CompatRun {
         }
 
         /** Waits until standard output has a line matching {@code pattern}; fails after {@code limit}. */
-        String awaitStdout(Pattern pattern, Duration limit) throws IOException, InterruptedException {
+        public String awaitStdout(Pattern pattern, Duration limit) throws IOException, InterruptedException {
             long end = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < end) {
                 for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
@@ -187,18 +211,18 @@ final class CompatRun {
         }
 
         /** The report file's text so far, empty when it does not exist yet. */
-        String reportText() throws IOException {
+        public String reportText() throws IOException {
             return Files.exists(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
         }
 
         /** Asks the JVM to exit (SIGTERM: shutdown hooks run) and waits for it. */
-        CompatRun stop() throws IOException, InterruptedException {
+        public ForkedJvm stop() throws IOException, InterruptedException {
             process.destroy();
             return await(Duration.ofSeconds(30));
         }
 
         /** Waits for the program to end on its own. */
-        CompatRun await(Duration limit) throws IOException, InterruptedException {
+        public ForkedJvm await(Duration limit) throws IOException, InterruptedException {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
@@ -208,15 +232,15 @@ final class CompatRun {
             return finish();
         }
 
-        private CompatRun finish() throws IOException {
-            return new CompatRun(process.isAlive() ? -1 : process.exitValue(),
+        private ForkedJvm finish() throws IOException {
+            return new ForkedJvm(process.isAlive() ? -1 : process.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
-                    report, Duration.between(started, Instant.now()), command);
+                    report, started, Duration.between(started, Instant.now()), command);
         }
     }
 
     /** The JSON events of the report file, in order; empty when there is no file. */
-    List<JsonObject> events() throws IOException {
+    public List<JsonObject> events() throws IOException {
         List<JsonObject> events = new ArrayList<>();
         if (!Files.exists(report)) {
             return events;
@@ -230,12 +254,17 @@ final class CompatRun {
     }
 
     /** The events named {@code event}. */
-    List<JsonObject> events(String event) throws IOException {
+    public List<JsonObject> events(String event) throws IOException {
         return events().stream().filter(e -> e.get("event").getAsString().equals(event)).toList();
     }
 
+    /** How long after the JVM was started the event was written. */
+    public Duration after(JsonObject event) {
+        return Duration.between(started, Instant.parse(event.get("timestamp").getAsString()));
+    }
+
     /** The sites of the last {@code summary} event, as JSON objects; fails if there is none. */
-    List<JsonObject> lastSummarySites() throws IOException {
+    public List<JsonObject> lastSummarySites() throws IOException {
         List<JsonObject> summaries = events("summary");
         assertThat(summaries).as("summary events in the report\n" + this).isNotEmpty();
         List<JsonObject> sites = new ArrayList<>();
@@ -244,11 +273,11 @@ final class CompatRun {
     }
 
     /** Standard error without the agent's own lines (its tagged lines and the summary table below them). */
-    String stderrWithoutAgentLines() {
+    public String stderrWithoutAgentLines() {
         return withoutAgentLines(stderr);
     }
 
-    static String withoutAgentLines(String text) {
+    public static String withoutAgentLines(String text) {
         StringBuilder kept = new StringBuilder();
         boolean inAgentBlock = false;
         for (String line : text.lines().toList()) {
@@ -266,7 +295,7 @@ final class CompatRun {
     }
 
     /** The stack-trace form of the first line of {@code source} that contains {@code text}. */
-    static String siteIn(Path source, String className, String method, String text) throws IOException {
+    public static String siteIn(Path source, String className, String method, String text) throws IOException {
         List<String> lines = Files.readAllLines(source);
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
@@ -277,7 +306,7 @@ final class CompatRun {
     }
 
     /** {@link #siteIn} for a top-level class whose source is under src/test/java. */
-    static String siteOf(String className, String method, String text) throws IOException {
+    public static String siteOf(String className, String method, String text) throws IOException {
         return siteIn(SOURCES.resolve(className.replace('.', '/') + ".java"), className, method, text);
     }
 

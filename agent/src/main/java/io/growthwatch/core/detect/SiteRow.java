@@ -1,4 +1,4 @@
-package io.growthwatch.core.report;
+package io.growthwatch.core.detect;
 
 /**
  * One line of the summary table: the state of one allocation site.

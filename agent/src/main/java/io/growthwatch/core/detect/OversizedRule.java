@@ -1,0 +1,56 @@
+package io.growthwatch.core.detect;
+
+import io.growthwatch.core.snapshot.IntervalSnapshot;
+import io.growthwatch.core.snapshot.SiteSnapshot;
+import io.growthwatch.core.snapshot.SparseTable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reports, once per map, a tracked map whose sparse table wastes at least a number of bytes: it grew
+ * to a high-water mark, was pruned, and kept the table. Remembers the maps it reported (at most
+ * {@link #REMEMBERED}, the oldest forgotten first).
+ */
+final class OversizedRule {
+
+    /** Reported maps remembered at most. */
+    static final int REMEMBERED = 65_536;
+
+    private final long minWastedBytes;
+    private final Map<Long, Boolean> reported = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    OversizedRule(long minWastedBytes) {
+        this.minWastedBytes = minWastedBytes;
+    }
+
+    /** The maps of {@code interval} to report as oversized now. */
+    List<Oversized> check(IntervalSnapshot interval) {
+        if (interval.sparseTables().isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, SiteSnapshot> sites = new HashMap<>();
+        for (SiteSnapshot site : interval.sites()) {
+            sites.put(site.siteId(), site);
+        }
+        List<Oversized> found = new ArrayList<>();
+        for (SparseTable table : interval.sparseTables()) {
+            long wasted = (table.capacity() - SparseTable.neededCapacity(table.size())) * interval.referenceBytes();
+            SiteSnapshot site = sites.get(table.siteId());
+            if (wasted >= minWastedBytes && site != null && reported.put(table.instanceId(), Boolean.TRUE) == null) {
+                found.add(new Oversized(site.site(), site.type(), site.field(), table.size(), table.capacity(), wasted,
+                        Instant.ofEpochMilli(interval.atMillis())));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,51 @@
+package io.growthwatch.core.snapshot;
+
+import java.util.List;
+
+/**
+ * One allocation site in one interval.
+ *
+ * @param siteId                stable identifier of the site for the life of the JVM
+ * @param site                  where the maps are allocated, {@code pkg.Class.method(File.java:LINE)}
+ * @param type                  class of the maps as the application allocated them
+ * @param field                 field the maps are stored into, or null
+ * @param allocatedBeforeAttach whether the maps predate a dynamic attach ({@code site} is then the call
+ *                              site where they were first touched)
+ * @param entries               live entries over the site's countable tracked instances
+ * @param instances             those instances
+ * @param slots                 table slots over those instances, or -1 when unknown
+ * @param callSites             inserts and removes per call site since the agent started
+ * @param bytesPerEntry         estimated heap bytes per entry
+ */
+public record SiteSnapshot(int siteId, String site, String type, String field, boolean allocatedBeforeAttach,
+                           long entries, int instances, long slots, List<CallSiteCount> callSites,
+                           long bytesPerEntry) {
+
+    /** Defensive copy. */
+    public SiteSnapshot {
+        callSites = List.copyOf(callSites);
+    }
+
+    /** Keys inserted into the site's tracked instances since the agent started. */
+    public long inserts() {
+        long n = 0;
+        for (CallSiteCount c : callSites) {
+            n += c.inserts();
+        }
+        return n;
+    }
+
+    /** Keys removed from the site's tracked instances since the agent started. */
+    public long removes() {
+        long n = 0;
+        for (CallSiteCount c : callSites) {
+            n += c.removes();
+        }
+        return n;
+    }
+
+    /** Table slots per entry, or the default load factor's 1/0.75 when unknown. */
+    public double slotsPerEntry() {
+        return slots > 0 && entries > 0 ? (double) slots / entries : 1 / 0.75;
+    }
+}

@@ -1,0 +1,115 @@
+package io.growthwatch.core.track;
+
+import io.growthwatch.bootstrap.AllocSite;
+import io.growthwatch.bootstrap.CallCounter;
+import io.growthwatch.bootstrap.CallSite;
+import io.growthwatch.bootstrap.Registry;
+import io.growthwatch.bootstrap.TrackedMap;
+import io.growthwatch.core.snapshot.CallSiteCount;
+import io.growthwatch.core.snapshot.IntervalSnapshot;
+import io.growthwatch.core.snapshot.SiteSnapshot;
+import io.growthwatch.core.snapshot.SparseTable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Reads the hooks' state into one immutable {@link IntervalSnapshot}: per allocation site the live
+ * entries, instances and table slots of its countable tracked maps, its counts per call site and the
+ * estimated bytes per entry; the maps whose tables are sparse; the heap.
+ *
+ * <p>Reads only: {@code size()}, the length of the internal table and one entry per site from
+ * application maps (never an iteration, never a lock; the entry is measured at once and not kept),
+ * and the counters' sums. Instances that are not
+ * {@linkplain TrackedMap#countable() countable} yet are left out, so that short-lived maps which are
+ * already garbage do not count.
+ */
+public final class SiteMeter {
+
+    private final TableInspector tables;
+    private final HeapModel heap;
+
+    /** Per site id: shallow bytes of the key and value of an entry read from one of its maps, the newest. */
+    private final Map<Integer, Long> keyValueBytes = new HashMap<>();
+
+    /** Creates a meter reading tables through {@code tables} and estimating entries with {@code heap}. */
+    public SiteMeter(TableInspector tables, HeapModel heap) {
+        this.tables = tables;
+        this.heap = heap;
+    }
+
+    /** Live entries, instances and table slots of one site. */
+    private static final class Totals {
+        long entries;
+        int instances;
+        long slots;
+        boolean slotsKnown = true;
+        boolean entrySampled;
+    }
+
+    /** Measures every site now; {@code nowMillis} stamps the snapshot. */
+    public IntervalSnapshot measure(long nowMillis) {
+        Map<AllocSite, Totals> totals = new HashMap<>();
+        List<SparseTable> sparse = new ArrayList<>();
+        Registry.instances().forEachLive(tracked -> add(totals, sparse, tracked));
+        List<SiteSnapshot> sites = new ArrayList<>();
+        for (AllocSite site : Registry.allocSites()) {
+            Totals t = totals.get(site);
+            sites.add(t == null ? snapshot(site, 0, 0, -1) : snapshot(site, t.entries, t.instances, t.slotsKnown ? t.slots : -1));
+        }
+        return new IntervalSnapshot(nowMillis, sites, sparse, HeapModel.heapMax(), HeapModel.heapUsedAfterGc(),
+                heap.referenceBytes());
+    }
+
+    private SiteSnapshot snapshot(AllocSite site, long entries, int instances, long slots) {
+        List<CallSiteCount> counts = new ArrayList<>();
+        for (CallCounter c : site.callCounters()) {
+            CallSite callSite = c.callSite();
+            String where = callSite == null ? CallSiteCount.OTHER_CALL_SITES
+                    : callSite.isOutside() ? CallSiteCount.OUTSIDE : callSite.location().toString();
+            counts.add(new CallSiteCount(where, callSite == null ? "*" : callSite.operation(), c.inserts(), c.removes()));
+        }
+        double slotsPerEntry = slots > 0 && entries > 0 ? (double) slots / entries : 1 / 0.75;
+        return new SiteSnapshot(site.id(), site.displayName(), site.type(), site.field(), site.allocatedBeforeAttach(),
+                entries, instances, slots, counts,
+                heap.entryBytes(site.type(), site.declaredType(), keyValueBytes.getOrDefault(site.id(), 0L), slotsPerEntry));
+    }
+
+    private void add(Map<AllocSite, Totals> totals, List<SparseTable> sparse, TrackedMap tracked) {
+        if (!tracked.countable()) {
+            return;
+        }
+        Object instance = tracked.get();
+        if (!(instance instanceof Map<?, ?> map)) {
+            return;
+        }
+        int size;
+        try {
+            size = map.size();
+        } catch (Throwable t) {
+            return; // an application subclass whose size() fails is left out of this sample
+        }
+        int capacity = tables.capacity(instance);
+        Totals t = totals.computeIfAbsent(tracked.site(), s -> new Totals());
+        if (!t.entrySampled && size > 0) {
+            Object[] entry = tables.entry(instance, ThreadLocalRandom.current().nextInt());
+            if (entry != null) {
+                keyValueBytes.put(tracked.site().id(), heap.shallowBytes(entry[0]) + heap.shallowBytes(entry[1]));
+                t.entrySampled = true;
+            }
+        }
+        t.entries += size;
+        t.instances++;
+        if (capacity < 0) {
+            t.slotsKnown = false;
+        } else {
+            t.slots += capacity;
+        }
+        if (SparseTable.isSparse(size, capacity)) {
+            sparse.add(new SparseTable(tracked.serial(), tracked.site().id(), size, capacity));
+        }
+    }
+}
