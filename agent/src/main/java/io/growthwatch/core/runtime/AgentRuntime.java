@@ -88,11 +88,13 @@ public final class AgentRuntime {
             Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
                     options.interval().toMillis(), options.oversizedMin());
             AtomicReference<List<SiteRow>> lastRows = new AtomicReference<>(List.of());
-            SitesBean bean = registerBean(log, lastRows);
-            logStart(log);
+            SitesBean bean = new SitesBean(options, lastRows::get);
+            // the loop exists before the slower steps below, so that a JVM exiting early still gets its summary
             loop = new SamplingLoop(options.interval().toMillis(), options.summary().toMillis(), meter, detector,
                     reporters, bean, lastRows, new FaultReports(log, reporters, transformer),
                     new InstrumentationReport(log, options, transformer, instrumentation), log, failSamplesOnPurpose);
+            logStart(log);
+            register(log, bean);
             loop.run();
         } catch (Throwable t) {
             AgentSwitch.disable();
@@ -116,15 +118,13 @@ public final class AgentRuntime {
     }
 
     /** Registers {@code growthwatch:type=Sites}; the agent runs on without it. */
-    private SitesBean registerBean(Logger log, AtomicReference<List<SiteRow>> rows) {
-        SitesBean bean = new SitesBean(options, rows::get);
+    private static void register(Logger log, SitesBean bean) {
         try {
             bean.register();
         } catch (Throwable t) {
             log.atWarn().setMessage("could not register the JMX bean; JMX and 'status' are unavailable")
                     .addKeyValue("reason", t.toString()).log();
         }
-        return bean;
     }
 
     private void logStart(Logger log) {

@@ -45,7 +45,7 @@ class BadOptionsTest {
     @Test
     void packagesThatMatchNoLoadedClassGetOneWarningNamingTheClosestLoadedPackage() throws Exception {
         ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarois,interval=300ms", List.of(),
-                "com.acme.scenarios.PerRequestMaps", "2");
+                "com.acme.scenarios.PerRequestMaps", "4");
 
         assertThat(run.exitCode).isZero();
         assertThat(run.stderr.lines().filter(l -> l.contains("WARN")).toList()).singleElement().asString()
@@ -56,7 +56,7 @@ class BadOptionsTest {
     @Test
     void theFirstIntervalsEndWithAReportOfWhatWasInstrumented() throws Exception {
         ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=300ms", List.of(),
-                "com.acme.scenarios.PerRequestMaps", "2");
+                "com.acme.scenarios.PerRequestMaps", "4");
 
         assertThat(run.stderr).containsPattern("INFO  instrumented classes=\"[1-9]\\d*\" classesInPackages=\"[1-9]\\d*\" allocationSites=\"[1-9]")
                 .doesNotContain("WARN");

@@ -75,7 +75,7 @@ class ConcurrencyTest {
     void mapsOwnedByOneThreadEachAtOneCallSiteAreCountedExactly() throws Exception {
         String program = "com.acme.compat.concurrency.PerThreadMaps";
         ForkedJvm perThread = ForkedJvm.java().agent(OPTIONS).classpath(ForkedJvm.TEST_CLASSES)
-                .main(program, "6", "1000000", "512", "1").run();
+                .main(program, "6", "1000000", "512", "3").run(); // 3 s for the agent to start its summary on a busy machine
         assertThat(perThread.exitCode).as(perThread.toString()).isZero();
         assertTotalsMatch(perThread, ForkedJvm.siteOf(program, "<init>", "entries = new HashMap<>()"));
     }
