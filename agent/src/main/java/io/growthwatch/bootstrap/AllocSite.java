@@ -13,6 +13,7 @@ public final class AllocSite {
     private final boolean adopted;
     private final Admission admission = new Admission();
     private volatile boolean concurrent;
+    private volatile boolean evictsItself;
     private volatile String runtimeType;
     private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
@@ -96,7 +97,31 @@ public final class AllocSite {
     void observeType(Object map) {
         Class<?> type = CountedMaps.original(map.getClass());
         concurrent = map instanceof java.util.concurrent.ConcurrentMap;
+        evictsItself = evictsItself(type);
         runtimeType = type.getName();
+    }
+
+    /**
+     * Whether this site's maps bound themselves: their class is a {@code LinkedHashMap} that overrides
+     * {@code removeEldestEntry}, as LRU caches do (known from its first instance).
+     */
+    public boolean evictsItself() {
+        return evictsItself;
+    }
+
+    private static boolean evictsItself(Class<?> type) {
+        for (Class<?> c = type; c != null && c != java.util.LinkedHashMap.class; c = c.getSuperclass()) {
+            if (!java.util.LinkedHashMap.class.isAssignableFrom(c)) {
+                return false;
+            }
+            try {
+                c.getDeclaredMethod("removeEldestEntry", java.util.Map.Entry.class);
+                return true;
+            } catch (NoSuchMethodException | LinkageError | RuntimeException e) {
+                // not declared here: look further up
+            }
+        }
+        return false;
     }
 
     /** A snapshot of the per-call-site counters of this site. */

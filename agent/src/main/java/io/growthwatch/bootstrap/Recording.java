@@ -10,36 +10,45 @@ import java.util.function.Function;
  * threads race on the same key; a check before the call could not. Used by the counted twin of
  * {@code ConcurrentHashMap} only, which has no internal hooks to count from; it keeps one of each for
  * its owning thread and re-arms it per call ({@link #arm}), so that the common case allocates nothing.
+ *
+ * @param <F> the type of the wrapped function
  */
-public abstract class Recording {
+public abstract class Recording<F> {
+
+    /** The function of the call in progress; null between calls. */
+    F delegate;
 
     /** Whether the map called the function during this call. */
     public boolean ran;
 
-    /** Makes this recording ready for one call. */
-    void arm() {
+    Recording(F delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Wraps {@code function} for the next call, in place. */
+    @SuppressWarnings("unchecked")
+    public <R extends Recording<F>> R arm(F function) {
         ran = false;
+        delegate = function;
+        armed();
+        return (R) this;
+    }
+
+    /** Resets what a subclass records besides {@link #ran}. */
+    void armed() {
+    }
+
+    /** Lets go of the function after the call. */
+    public void disarm() {
+        delegate = null;
     }
 
     /** For {@code computeIfAbsent}: the key was inserted by this call iff the function ran and gave a value. */
-    public static final class IfAbsent extends Recording implements Function<Object, Object> {
-        private Function<Object, Object> delegate;
+    public static final class IfAbsent extends Recording<Function<Object, Object>> implements Function<Object, Object> {
 
         /** Wraps {@code delegate} for one call. */
         public IfAbsent(Function<Object, Object> delegate) {
-            this.delegate = delegate;
-        }
-
-        /** Wraps {@code function} for the next call, in place. */
-        public IfAbsent arm(Function<Object, Object> function) {
-            arm();
-            delegate = function;
-            return this;
-        }
-
-        /** Lets go of the function after the call. */
-        public void disarm() {
-            delegate = null;
+            super(delegate);
         }
 
         @Override
@@ -53,28 +62,20 @@ public abstract class Recording {
      * For {@code compute} and {@code computeIfPresent}: the function sees the old value, so the key
      * was present before iff it ran with a non-null old value.
      */
-    public static final class Remapping extends Recording implements BiFunction<Object, Object, Object> {
-        private BiFunction<Object, Object, Object> delegate;
+    public static final class Remapping extends Recording<BiFunction<Object, Object, Object>>
+            implements BiFunction<Object, Object, Object> {
 
         /** Whether the function saw a value: the key was present. */
         public boolean hadValue;
 
         /** Wraps {@code delegate} for one call. */
         public Remapping(BiFunction<Object, Object, Object> delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
-        /** Wraps {@code function} for the next call, in place. */
-        public Remapping arm(BiFunction<Object, Object, Object> function) {
-            arm();
+        @Override
+        void armed() {
             hadValue = false;
-            delegate = function;
-            return this;
-        }
-
-        /** Lets go of the function after the call. */
-        public void disarm() {
-            delegate = null;
         }
 
         @Override
@@ -86,24 +87,12 @@ public abstract class Recording {
     }
 
     /** For {@code merge}: the function runs only when the key is present. */
-    public static final class Merging extends Recording implements BiFunction<Object, Object, Object> {
-        private BiFunction<Object, Object, Object> delegate;
+    public static final class Merging extends Recording<BiFunction<Object, Object, Object>>
+            implements BiFunction<Object, Object, Object> {
 
         /** Wraps {@code delegate} for one call. */
         public Merging(BiFunction<Object, Object, Object> delegate) {
-            this.delegate = delegate;
-        }
-
-        /** Wraps {@code function} for the next call, in place. */
-        public Merging arm(BiFunction<Object, Object, Object> function) {
-            arm();
-            delegate = function;
-            return this;
-        }
-
-        /** Lets go of the function after the call. */
-        public void disarm() {
-            delegate = null;
+            super(delegate);
         }
 
         @Override

@@ -25,6 +25,12 @@ public final class Detector {
     /** After this long a still-growing suspect is reported again even if it has not doubled. */
     static final long REPEAT_AFTER_MILLIS = 60 * 60 * 1000L;
 
+    /**
+     * Entries per instance below which a map that bounds itself (an LRU cache) is not a suspect: it is
+     * filling up to its bound. Beyond this many it has shown no bound the agent could trust.
+     */
+    static final long SELF_BOUNDED_CEILING = 100_000;
+
     /** Rows in the table of top sites. */
     static final int SUMMARY_ROWS = 10;
 
@@ -61,8 +67,9 @@ public final class Detector {
     /** Records one interval and returns what it shows. */
     public IntervalFindings observe(IntervalSnapshot interval) {
         List<Finding> findings = new ArrayList<>();
+        Map<String, Long> bounds = selfBoundsByAllocatingMethod(interval);
         for (SiteSnapshot site : interval.sites()) {
-            Finding finding = observe(site, interval);
+            Finding finding = observe(site, interval, bounds);
             if (finding != null) {
                 findings.add(finding);
             }
@@ -70,7 +77,7 @@ public final class Detector {
         return new IntervalFindings(findings, oversized.check(interval), rows(interval));
     }
 
-    private Finding observe(SiteSnapshot site, IntervalSnapshot interval) {
+    private Finding observe(SiteSnapshot site, IntervalSnapshot interval, Map<String, Long> bounds) {
         long entries = site.entries();
         SiteWatch watch = watches.get(site.siteId());
         if (watch == null) {
@@ -96,7 +103,7 @@ public final class Detector {
             }
             return null;
         }
-        if (rule.isGrowing(series) && !removesKeepPace(watch, series)) {
+        if (rule.isGrowing(series) && !removesKeepPace(watch, series) && !fillingUpToABound(site, bounds)) {
             watch.alerted(entries, now);
             return finding(Finding.LEAK_SUSPECT, site, watch, interval);
         }
@@ -119,6 +126,43 @@ public final class Detector {
         }
         long removed = inserted - (series[series.length - 1] - series[0]);
         return removed >= KEEPING_PACE * inserted;
+    }
+
+    /**
+     * Whether the site's maps are filling up to a bound they keep, below {@link #SELF_BOUNDED_CEILING}
+     * entries each: a cache that evicts once full (Spring's view caches, Tomcat's, an application's LRU)
+     * grows like a leak while it fills, and is none. So is a companion map allocated by the same method
+     * as such a cache and no bigger than it, as an index kept in step with the cache is (Spring's
+     * {@code viewAccessCache} beside its {@code viewCreationCache}); once it outgrows the cache it is
+     * judged on its own.
+     */
+    private static boolean fillingUpToABound(SiteSnapshot site, Map<String, Long> bounds) {
+        int instances = Math.max(1, site.instances());
+        if (site.entries() >= SELF_BOUNDED_CEILING * instances) {
+            return false;
+        }
+        if (site.evictsItself()) {
+            return true;
+        }
+        Long companion = bounds.get(allocatingMethod(site.site()));
+        return companion != null && site.entries() / instances <= companion + companion / 8 + 16; // sampled moments apart
+    }
+
+    /** Per allocating method, the largest entries per instance of its sites whose maps evict by themselves. */
+    private static Map<String, Long> selfBoundsByAllocatingMethod(IntervalSnapshot interval) {
+        Map<String, Long> bounds = new HashMap<>();
+        for (SiteSnapshot site : interval.sites()) {
+            if (site.evictsItself() && site.instances() > 0) {
+                bounds.merge(allocatingMethod(site.site()), site.entries() / site.instances(), Math::max);
+            }
+        }
+        return bounds;
+    }
+
+    /** {@code pkg.Class.method} of {@code pkg.Class.method(File.java:LINE)}. */
+    private static String allocatingMethod(String site) {
+        int paren = site.indexOf('(');
+        return paren < 0 ? site : site.substring(0, paren);
     }
 
     /** Share of the window's inserts that, removed again, means removes keep pace. */

@@ -16,10 +16,12 @@ import java.util.List;
  * @param slots                 table slots over those instances, or -1 when unknown
  * @param callSites             inserts and removes per call site since the agent started
  * @param bytesPerEntry         estimated heap bytes per entry
+ * @param evictsItself          whether the maps' class bounds itself ({@code LinkedHashMap} overriding
+ *                              {@code removeEldestEntry}, as LRU caches do)
  */
 public record SiteSnapshot(int siteId, String site, String type, String field, boolean allocatedBeforeAttach,
                            long entries, int instances, long slots, List<CallSiteCount> callSites,
-                           long bytesPerEntry) {
+                           long bytesPerEntry, boolean evictsItself) {
 
     /** Defensive copy. */
     public SiteSnapshot {

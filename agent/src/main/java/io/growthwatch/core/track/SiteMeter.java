@@ -75,7 +75,8 @@ public final class SiteMeter {
         double slotsPerEntry = slots > 0 && entries > 0 ? (double) slots / entries : 1 / 0.75;
         return new SiteSnapshot(site.id(), site.displayName(), site.type(), site.field(), site.allocatedBeforeAttach(),
                 entries, instances, slots, counts,
-                heap.entryBytes(site.type(), site.declaredType(), keyValueBytes.getOrDefault(site.id(), 0L), slotsPerEntry));
+                heap.entryBytes(site.type(), site.declaredType(), keyValueBytes.getOrDefault(site.id(), 0L), slotsPerEntry),
+                site.evictsItself());
     }
 
     private void add(Map<AllocSite, Totals> totals, List<SparseTable> sparse, TrackedMap tracked) {

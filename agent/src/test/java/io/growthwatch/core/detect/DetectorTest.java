@@ -18,6 +18,7 @@ class DetectorTest {
 
     private final Detector detector = new Detector(new GrowthRule(10, 100), 1_000, 8L << 20);
     private long clock;
+    private boolean evictsItself;
 
     /** One interval in which site {@code id} holds {@code entries} and has counted {@code inserts} and {@code removes}. */
     private IntervalSnapshot interval(int id, long entries, long inserts, long removes, SparseTable... sparse) {
@@ -25,7 +26,7 @@ class DetectorTest {
         List<CallSiteCount> counts = inserts == 0 && removes == 0 ? List.of()
                 : List.of(new CallSiteCount("t.Cache.add(Cache.java:9)", "put", inserts, removes));
         SiteSnapshot site = new SiteSnapshot(id, "t.Cache.<init>(Cache.java:7)", "java.util.HashMap", "t.Cache.map", false,
-                entries, 1, -1, counts, 100);
+                entries, 1, -1, counts, 100, evictsItself);
         return new IntervalSnapshot(clock, List.of(site), List.of(sparse), 2 * GIB, GIB, 4);
     }
 
@@ -118,6 +119,57 @@ class DetectorTest {
     void callSitesAreListedMostFirstWithTheirOperation() {
         List<Finding> findings = feedWithInserts(1_000, 900);
         assertThat(findings.get(0).insertedBy()).extracting(Finding.CallStat::site).containsExactly("t.Cache.add(Cache.java:9)");
+    }
+
+    @Test
+    void aCacheThatEvictsByItselfIsNoSuspectWhileItFills() {
+        evictsItself = true;
+        assertThat(feed(1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2100)).isEmpty();
+    }
+
+    @Test
+    void aCacheThatEvictsByItselfIsASuspectOnceItGrowsFarPastAnyBound() {
+        evictsItself = true;
+        long[] samples = new long[12];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = Detector.SELF_BOUNDED_CEILING + 10_000L * i;
+        }
+        assertThat(feed(samples)).extracting(Finding::event).containsExactly(Finding.LEAK_SUSPECT);
+    }
+
+    @Test
+    void anIndexBesideACacheThatEvictsByItselfIsNoSuspectWhileItKeepsInStep() {
+        assertThat(feedCacheAndCompanion("t.Cache.<init>(Cache.java:8)", 0)).isEmpty();
+    }
+
+    @Test
+    void anIndexBesideACacheIsASuspectOnceItOutgrowsTheCache() {
+        assertThat(feedCacheAndCompanion("t.Cache.<init>(Cache.java:8)", 500))
+                .extracting(Finding::site).containsExactly("t.Cache.<init>(Cache.java:8)");
+    }
+
+    @Test
+    void aMapAllocatedElsewhereIsNoCompanionOfACache() {
+        assertThat(feedCacheAndCompanion("t.Registry.<init>(Registry.java:8)", 0))
+                .extracting(Finding::site).containsExactly("t.Registry.<init>(Registry.java:8)");
+    }
+
+    /**
+     * Twelve intervals of an LRU cache filling by 100 entries each and of a plain map at {@code companionSite}
+     * holding the cache's entries plus {@code extra} per interval so far.
+     */
+    private List<Finding> feedCacheAndCompanion(String companionSite, int extra) {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            clock += 10_000;
+            long entries = 1000 + 100L * i;
+            SiteSnapshot cache = new SiteSnapshot(1, "t.Cache.<init>(Cache.java:7)", "t.Cache$1", "t.Cache.byAccess", false,
+                    entries, 1, -1, List.of(), 100, true);
+            SiteSnapshot companion = new SiteSnapshot(2, companionSite, "java.util.concurrent.ConcurrentHashMap", "t.Cache.index",
+                    false, entries + (long) extra * i, 1, -1, List.of(), 100, false);
+            findings.addAll(detector.observe(new IntervalSnapshot(clock, List.of(cache, companion), List.of(), 2 * GIB, GIB, 4)).findings());
+        }
+        return findings;
     }
 
     @Test

@@ -55,6 +55,25 @@ class CoreScenariosTest {
     }
 
     @Test
+    void aCacheThatEvictsByItselfIsNotReportedWhileItFillsUp() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.FillingCache", "14", "40000", "2000");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stdout).contains("filling cache done");
+        assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
+    }
+
+    @Test
+    void aCacheWhoseBoundIsNeverReachedIsReportedOnceItGrowsFarPastAnyCacheSize() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.FillingCache", "14", "2147483647", "25000");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        assertThat(suspects.get(0).get("entries").getAsLong()).isGreaterThan(100_000);
+    }
+
+    @Test
     void concurrentHashMapFilledFromSeveralThreadsIsReported() throws Exception {
         ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.ConcurrentRegistry", "16");
 

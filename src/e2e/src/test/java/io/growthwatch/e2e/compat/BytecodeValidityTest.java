@@ -10,11 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,28 +33,13 @@ class BytecodeValidityTest {
     static final String LINGER_SECONDS = "4";
 
     /** Per JDK feature version: the run without the agent, then the run with it. */
-    private final Map<Integer, List<ForkedJvm>> runs = new ConcurrentHashMap<>();
+    private Map<Integer, List<ForkedJvm>> runs;
 
     @BeforeAll
     void runOnEveryJdk() {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int feature : new int[] {17, 25}) {
-            Path home = Jdks.find(feature);
-            if (home != null) {
-                all.add(CompletableFuture.runAsync(() -> runs.put(feature, List.of(run(home, null),
-                        run(home, "packages=com.acme.compat.bytecode,report=$REPORT")))));
-            }
-        }
-        all.forEach(CompletableFuture::join);
-    }
-
-    private static ForkedJvm run(Path home, String options) {
-        try {
-            return ForkedJvm.java().jdk(home).jvmArgs("-Xverify:all").agent(options)
-                    .classpath(ForkedJvm.TEST_CLASSES).main(SHAPES, LINGER_SECONDS).run();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        runs = Jdks.plainThenWithAgent("packages=com.acme.compat.bytecode,report=$REPORT",
+                home -> ForkedJvm.java().jdk(home).jvmArgs("-Xverify:all").classpath(ForkedJvm.TEST_CLASSES)
+                        .main(SHAPES, LINGER_SECONDS));
     }
 
     @ParameterizedTest(name = "Java {0}")

@@ -8,12 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,28 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CountedMapsTest {
 
-    private final Map<Integer, List<ForkedJvm>> runs = new ConcurrentHashMap<>();
+    private Map<Integer, List<ForkedJvm>> runs;
 
     @BeforeAll
     void runOnEveryJdk() {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int feature : new int[] {17, 25}) {
-            Path home = Jdks.find(feature);
-            if (home != null) {
-                all.add(CompletableFuture.runAsync(() -> runs.put(feature, List.of(run(home, null),
-                        run(home, "packages=com.acme.compat.twins,interval=200ms,report=$REPORT")))));
-            }
-        }
-        all.forEach(CompletableFuture::join);
-    }
-
-    private static ForkedJvm run(Path home, String options) {
-        try {
-            return ForkedJvm.java().jdk(home).agent(options).classpath(ForkedJvm.TEST_CLASSES)
-                    .main("com.acme.compat.twins.WhatUsersSee", BytecodeValidityTest.LINGER_SECONDS).run();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        runs = Jdks.plainThenWithAgent("packages=com.acme.compat.twins,interval=200ms,report=$REPORT",
+                home -> ForkedJvm.java().jdk(home).classpath(ForkedJvm.TEST_CLASSES)
+                        .main("com.acme.compat.twins.WhatUsersSee", BytecodeValidityTest.LINGER_SECONDS));
     }
 
     @ParameterizedTest(name = "Java {0}")

@@ -1,5 +1,13 @@
 package io.growthwatch.e2e.compat;
 
+import io.growthwatch.e2e.ForkedJvm;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +49,32 @@ final class Jdks {
             }
         }
         return null;
+    }
+
+    /**
+     * Runs, on every installed JDK at once, a program without the agent and then with {@code options}
+     * (see {@link ForkedJvm.Builder#agent}); the two runs per feature version, in that order.
+     */
+    static Map<Integer, List<ForkedJvm>> plainThenWithAgent(String options, Function<Path, ForkedJvm.Builder> program) {
+        Map<Integer, List<ForkedJvm>> runs = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int feature : new int[] {17, 25}) {
+            Path home = find(feature);
+            if (home != null) {
+                all.add(CompletableFuture.runAsync(() -> runs.put(feature,
+                        List.of(run(program.apply(home)), run(program.apply(home).agent(options))))));
+            }
+        }
+        all.forEach(CompletableFuture::join);
+        return runs;
+    }
+
+    private static ForkedJvm run(ForkedJvm.Builder builder) {
+        try {
+            return builder.run();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isJdk(Path home) {
