@@ -4,20 +4,32 @@ import net.bytebuddy.jar.asm.ClassReader;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells whether an application class extends a tracked map class, by reading the superclass chain
- * from class files through the class loader's resources, without loading any class.
+ * from class files through the class loader's resources, without loading any class. Every class on
+ * a chain is answered once per class loader (a framework's classes share long chains of abstract
+ * superclasses), and the superclass of a class the transformer has in hand is taken from its bytes.
  */
 final class MapHierarchy {
 
     private static final int MAX_DEPTH = 32;
 
-    private final Map<ClassLoader, Map<String, Boolean>> cache = new WeakHashMap<>();
-    private final Map<String, Boolean> bootCache = new ConcurrentHashMap<>();
+    private final Map<ClassLoader, Loader> loaders = new WeakHashMap<>();
+    private final Loader boot = new Loader();
+
+    /** What is known of the classes of one class loader. */
+    private static final class Loader {
+        /** Answers, per class. */
+        final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+        /** Superclasses learnt from class files being transformed, until the class is answered. */
+        final Map<String, String> supers = new ConcurrentHashMap<>();
+    }
 
     /** Whether {@code internalName}, as seen from {@code loader}, is a tracked map class or extends one. */
     boolean isTrackedMap(ClassLoader loader, String internalName) {
@@ -27,28 +39,49 @@ final class MapHierarchy {
         if (MapTypes.isJdk(internalName) || internalName.startsWith("[")) {
             return false;
         }
-        Map<String, Boolean> known = cacheOf(loader);
-        Boolean cached = known.get(internalName);
-        if (cached != null) {
-            return cached;
-        }
-        boolean result = walk(loader, internalName);
-        known.put(internalName, result);
-        return result;
+        Loader known = of(loader);
+        Boolean cached = known.answers.get(internalName);
+        return cached != null ? cached : walk(loader, known, internalName);
     }
 
-    private boolean walk(ClassLoader loader, String internalName) {
+    /** Records that {@code internalName}, being defined by {@code loader}, extends {@code superName}. */
+    void learn(ClassLoader loader, String internalName, String superName) {
+        if (superName == null || MapTypes.isJdk(internalName)) {
+            return;
+        }
+        Loader known = of(loader);
+        if (!known.answers.containsKey(internalName)) {
+            known.supers.put(internalName, superName);
+        }
+    }
+
+    /** Walks up from {@code internalName} to the first class whose answer is known, and answers the chain. */
+    private boolean walk(ClassLoader loader, Loader known, String internalName) {
+        List<String> chain = new ArrayList<>();
         String name = internalName;
+        boolean answer = false;
         for (int depth = 0; depth < MAX_DEPTH && name != null; depth++) {
             if (MapTypes.TRACKED.contains(name)) {
-                return true;
+                answer = true;
+                break;
             }
             if (MapTypes.isJdk(name)) {
-                return false;
+                break;
             }
-            name = superName(loader, name);
+            Boolean cached = known.answers.get(name);
+            if (cached != null) {
+                answer = cached;
+                break;
+            }
+            chain.add(name);
+            String learnt = known.supers.get(name);
+            name = learnt != null ? learnt : superName(loader, name);
         }
-        return false;
+        for (String c : chain) {
+            known.answers.put(c, answer);
+            known.supers.remove(c);
+        }
+        return answer;
     }
 
     private static String superName(ClassLoader loader, String internalName) {
@@ -60,12 +93,12 @@ final class MapHierarchy {
         }
     }
 
-    private Map<String, Boolean> cacheOf(ClassLoader loader) {
+    private Loader of(ClassLoader loader) {
         if (loader == null) {
-            return bootCache;
+            return boot;
         }
-        synchronized (cache) {
-            return cache.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        synchronized (loaders) {
+            return loaders.computeIfAbsent(loader, l -> new Loader());
         }
     }
 }

@@ -21,6 +21,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
     private final AtomicLong transformed = new AtomicLong();
     private final AtomicLong matched = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong nanos = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
     private final boolean failOnPurpose;
@@ -44,6 +45,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
             return null;
         }
         matched.incrementAndGet();
+        long start = System.nanoTime();
         try {
             if (failOnPurpose) {
                 throw new IllegalStateException("fault injected into the transformer (test)");
@@ -57,12 +59,18 @@ public final class MapInstrumentation implements ClassFileTransformer {
             failed.incrementAndGet();
             lastFailure.set(className.replace('/', '.') + ": " + t);
             return null;
+        } finally {
+            nanos.addAndGet(System.nanoTime() - start);
         }
     }
 
     /** Returns the rewritten class file, or null when the class has nothing to rewrite. */
     byte[] rewrite(ClassLoader loader, String className, byte[] classfile) {
         ClassReader reader = new ClassReader(classfile);
+        hierarchy.learn(loader, className, reader.getSuperName());
+        if (!ConstantPoolScan.mayRewrite(reader, loader, hierarchy)) {
+            return null;
+        }
         ClassWriter writer = new ClassWriter(reader, 0);
         SiteRewriter rewriter = new SiteRewriter(writer, loader, className, hierarchy);
         reader.accept(rewriter, 0);
@@ -77,6 +85,11 @@ public final class MapInstrumentation implements ClassFileTransformer {
     /** Classes of the chosen packages seen so far (loaded or retransformed), rewritten or not. */
     public long matchedCount() {
         return matched.get();
+    }
+
+    /** Time spent reading and rewriting classes of the chosen packages so far, on the threads that loaded them. */
+    public long transformMillis() {
+        return nanos.get() / 1_000_000;
     }
 
     /** Classes rewritten so far. */

@@ -21,6 +21,9 @@ final class SiteRewriter extends ClassVisitor {
 
     static final String HOOKS = "io/growthwatch/bootstrap/Hooks";
 
+    /** Object-typed field reads remembered per line, to name the field a mutated map came from. */
+    private static final int MAX_FIELD_READS = 8;
+
     private final ClassLoader loader;
     private final MapHierarchy hierarchy;
     private final SiteRegistrar registrar;
@@ -75,7 +78,12 @@ final class SiteRewriter extends ClassVisitor {
         private final Deque<PendingNew> pending = new ArrayDeque<>();
         private PendingNew constructed; // constructed map whose hook waits for the next instruction
         private int line = -1;
-        private String mapFieldRead; // first map-typed field read since the last line or label
+        /**
+         * Object-typed fields read since the last line or label, as {@code owner.name} then type, in
+         * order; whether a type is a map is asked only when a mutation call follows, since asking
+         * may read class files (most field reads never meet one).
+         */
+        private final java.util.List<String> fieldReads = new java.util.ArrayList<>();
         private final java.util.Map<Integer, int[]> ordinals = new java.util.HashMap<>(); // per line: allocations, calls
 
         MethodRewriter(MethodVisitor next, String method, String descriptor) {
@@ -118,14 +126,14 @@ final class SiteRewriter extends ClassVisitor {
         public void visitLineNumber(int line, Label start) {
             super.visitLineNumber(line, start);
             this.line = line;
-            mapFieldRead = null;
+            fieldReads.clear();
         }
 
         @Override
         public void visitLabel(Label label) {
             before(-1);
             super.visitLabel(label);
-            mapFieldRead = null;
+            fieldReads.clear();
         }
 
         @Override
@@ -164,9 +172,10 @@ final class SiteRewriter extends ClassVisitor {
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             before(opcode, owner, name);
-            if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && mapFieldRead == null
-                    && descriptor.startsWith("L") && isMapReceiver(descriptor.substring(1, descriptor.length() - 1))) {
-                mapFieldRead = owner.replace('/', '.') + "." + name;
+            if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && descriptor.startsWith("L")
+                    && fieldReads.size() < 2 * MAX_FIELD_READS) {
+                fieldReads.add(owner.replace('/', '.') + "." + name);
+                fieldReads.add(descriptor.substring(1, descriptor.length() - 1));
             }
             super.visitFieldInsn(opcode, owner, name, descriptor);
         }
@@ -189,7 +198,7 @@ final class SiteRewriter extends ClassVisitor {
                 String operation = MapTypes.operation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
                     int site = registrar.call(method, this.descriptor, ordinals.computeIfAbsent(line, l -> new int[2])[1]++,
-                        line, operation, mapFieldRead);
+                        line, operation, mapFieldRead());
                     if (site >= 0) {
                         copyReceiverToTop(Type.getArgumentTypes(descriptor).length);
                         super.visitLdcInsn(site);
@@ -225,6 +234,16 @@ final class SiteRewriter extends ClassVisitor {
                 }
                 default -> throw new IllegalArgumentException("no map mutation takes " + arguments + " arguments");
             }
+        }
+
+        /** The first map-typed field read since the last line or label, or null. */
+        private String mapFieldRead() {
+            for (int i = 0; i < fieldReads.size(); i += 2) {
+                if (isMapReceiver(fieldReads.get(i + 1))) {
+                    return fieldReads.get(i);
+                }
+            }
+            return null;
         }
 
         private boolean isMapReceiver(String owner) {

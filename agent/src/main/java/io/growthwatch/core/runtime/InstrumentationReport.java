@@ -49,6 +49,7 @@ final class InstrumentationReport {
                 .addKeyValue("classesInPackages", matched)
                 .addKeyValue("allocationSites", Registry.allocSites().length)
                 .addKeyValue("callSites", Registry.callSites().length)
+                .addKeyValue("transformTime", transformer.transformMillis() + " ms")
                 .addKeyValue("packages", String.join(":", options.packages()))
                 .addKeyValue("exclude", options.excludes().isEmpty() ? "none" : String.join(":", options.excludes()))
                 .log();

@@ -1,0 +1,54 @@
+package io.growthwatch.core.instrument;
+
+import net.bytebuddy.jar.asm.ClassReader;
+
+/**
+ * Tells from a class file's constant pool alone whether the class can contain anything the agent
+ * rewrites: a call to a map mutation method, or a constructor call of a tracked map class or one of
+ * its subclasses. Most classes of a framework's packages contain neither and are then left as they
+ * are without parsing their code.
+ */
+final class ConstantPoolScan {
+
+    private static final int METHODREF = 10;
+    private static final int INTERFACE_METHODREF = 11;
+
+    private ConstantPoolScan() {
+    }
+
+    /** Whether {@code reader}'s class refers to a map mutation or to a map constructor, seen from {@code loader}. */
+    static boolean mayRewrite(ClassReader reader, ClassLoader loader, MapHierarchy hierarchy) {
+        char[] buffer = new char[reader.getMaxStringLength()];
+        int constructors = 0;
+        String[] owners = null;
+        for (int i = 1; i < reader.getItemCount(); i++) {
+            int offset = reader.getItem(i);
+            if (offset == 0) {
+                continue; // the unusable slot after a long or double
+            }
+            int tag = reader.readByte(offset - 1);
+            if (tag != METHODREF && tag != INTERFACE_METHODREF) {
+                continue;
+            }
+            int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
+            String name = reader.readUTF8(nameAndType, buffer);
+            if ("<init>".equals(name)) {
+                // kept for after the scan: a mutation found later makes reading hierarchies unnecessary
+                if (owners == null) {
+                    owners = new String[8];
+                } else if (constructors == owners.length) {
+                    owners = java.util.Arrays.copyOf(owners, constructors * 2);
+                }
+                owners[constructors++] = reader.readClass(offset, buffer);
+            } else if (MapTypes.operation(name, reader.readUTF8(nameAndType + 2, buffer)) != null) {
+                return true;
+            }
+        }
+        for (int i = 0; i < constructors; i++) {
+            if (hierarchy.isTrackedMap(loader, owners[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
