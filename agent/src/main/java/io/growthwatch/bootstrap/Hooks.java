@@ -62,6 +62,29 @@ public final class Hooks {
         }
     }
 
+    /**
+     * Called as a {@code removeEldestEntry} override of an instrumented class returns {@code evict}:
+     * when true, its map is about to drop its eldest entry, a remove that its size alone cannot show
+     * (the insert that triggered it leaves the size unchanged).
+     */
+    public static void evicting(boolean evict, Object map) {
+        if (evict && AgentSwitch.enabled) {
+            evicted(map);
+        }
+    }
+
+    @DontInline
+    private static void evicted(Object map) {
+        try {
+            TrackedMap tracked = Registry.instances().find(map);
+            if (tracked != null) {
+                tracked.evicted();
+            }
+        } catch (Throwable t) {
+            Faults.record(t);
+        }
+    }
+
     /** Starts tracking a picked instance: its counted twin, or the instance itself when it has none. */
     @DontInline
     private static Object track(Object map, AllocSite site) {

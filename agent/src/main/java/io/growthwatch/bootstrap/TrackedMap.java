@@ -44,6 +44,7 @@ public final class TrackedMap extends WeakReference<Object> {
     /** For maps counted from their sizes: the size at the last touch, and who touched. */
     private int sizeAtTouch = -1;
     private CallSite lastToucher;
+    private int evictionsSinceTouch; // entries a self-bounded map dropped by itself since the last touch
 
     TrackedMap(Object map, int hash, long serial, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
@@ -156,17 +157,21 @@ public final class TrackedMap extends WeakReference<Object> {
     void touched(CallSite toucher, Map<?, ?> map) {
         int size = map.size();
         int before = sizeAtTouch;
+        int evicted = evictionsSinceTouch;
         CallSite previous = lastToucher;
         sizeAtTouch = size;
         lastToucher = toucher;
-        if (previous != null && before >= 0 && size != before) {
-            Tally t = tally(previous.id());
-            if (size > before) {
-                t.record(size - before, 0);
-            } else {
-                t.record(0, before - size);
-            }
+        evictionsSinceTouch = 0;
+        if (previous != null && before >= 0 && (size != before || evicted != 0)) {
+            // between two touches one call ran: it inserted (the size plus what was evicted grew) or removed
+            int change = size - before + evicted;
+            tally(previous.id()).record(Math.max(change, 0), Math.max(-change, 0) + evicted);
         }
+    }
+
+    /** The map dropped its eldest entry by itself ({@code removeEldestEntry} answered true). */
+    void evicted() {
+        evictionsSinceTouch++;
     }
 
     /** The allocation site of the instance. */

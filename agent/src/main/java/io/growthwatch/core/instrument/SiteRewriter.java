@@ -21,6 +21,10 @@ final class SiteRewriter extends ClassVisitor {
 
     static final String HOOKS = "io/growthwatch/bootstrap/Hooks";
 
+    /** {@code LinkedHashMap}'s question to itself after each insert: true evicts the eldest entry. */
+    static final String REMOVE_ELDEST = "removeEldestEntry";
+    static final String REMOVE_ELDEST_DESCRIPTOR = "(Ljava/util/Map$Entry;)Z";
+
     /** Object-typed field reads remembered per line, to name the field a mutated map came from. */
     private static final int MAX_FIELD_READS = 8;
 
@@ -53,7 +57,10 @@ final class SiteRewriter extends ClassVisitor {
         if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return next;
         }
-        return new MethodRewriter(next, name, descriptor);
+        MethodRewriter rewriter = new MethodRewriter(next, name, descriptor);
+        rewriter.reportsEvictions = (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(name)
+                && REMOVE_ELDEST_DESCRIPTOR.equals(descriptor);
+        return rewriter;
     }
 
     /** A {@code NEW} whose constructor call has not been seen yet. */
@@ -84,6 +91,9 @@ final class SiteRewriter extends ClassVisitor {
          * may read class files (most field reads never meet one).
          */
         private final java.util.List<String> fieldReads = new java.util.ArrayList<>();
+
+        /** Whether this is a {@code removeEldestEntry} override, whose answers are evictions to count. */
+        boolean reportsEvictions;
         private final java.util.Map<Integer, int[]> ordinals = new java.util.HashMap<>(); // per line: allocations, calls
 
         MethodRewriter(MethodVisitor next, String method, String descriptor) {
@@ -145,6 +155,13 @@ final class SiteRewriter extends ClassVisitor {
         @Override
         public void visitInsn(int opcode) {
             before(opcode);
+            if (opcode == Opcodes.IRETURN && reportsEvictions) {
+                // [evict] -> [evict, evict, this] -> [evict]: the cache's answer goes to the hook, then back
+                super.visitInsn(Opcodes.DUP);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "evicting", "(ZLjava/lang/Object;)V", false);
+                rewrites++;
+            }
             super.visitInsn(opcode);
         }
 

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +63,24 @@ class CoreScenariosTest {
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stdout).contains("filling cache done");
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
+    }
+
+    @Test
+    void aCacheThatEvictsByItselfCountsEachEvictionAsARemove() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.FillingCache", "3", "1000", "2000");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        Matcher done = Pattern.compile("puts=(\\d+) size=(\\d+)").matcher(run.stdout);
+        assertThat(done.find()).as(run.stdout).isTrue();
+        long puts = Long.parseLong(done.group(1));
+        JsonObject cache = run.lastSummarySites().stream()
+                .filter(site -> site.get("site").getAsString().startsWith("com.acme.scenarios.FillingCache.<init>"))
+                .findFirst().orElseThrow();
+        long inserts = cache.get("inserts").getAsLong();
+        long removes = cache.get("removes").getAsLong();
+        // every put inserts a new key; the last one is credited only at a next call, which never comes
+        assertThat(inserts).as(run.toString()).isBetween(puts - 1, puts);
+        assertThat(removes).as(run.toString()).isBetween(puts - 1001, puts - 1000);
     }
 
     @Test
