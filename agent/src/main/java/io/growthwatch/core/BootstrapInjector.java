@@ -85,7 +85,8 @@ final class BootstrapInjector {
         Module hooks = Class.forName(PROBE, false, null).getModule();
         Module self = BootstrapInjector.class.getModule();
         instrumentation.redefineModule(base, Set.of(hooks), Map.of(),
-                Map.of("java.util", Set.of(self), "java.util.concurrent", Set.of(self)), Set.of(), Map.of());
+                Map.of("java.util", Set.of(self), "java.util.concurrent", Set.of(self), "java.lang", Set.of(self)),
+                Set.of(), Map.of());
         try (JarFile jar = new JarFile(agentJar, false)) {
             for (Twin twin : TWIN_CLASSES) {
                 String name = "java.util." + twin.path().replace('/', '.');
@@ -121,6 +122,13 @@ final class BootstrapInjector {
      * Where this fails the class keeps its own name.
      */
     private static void nameAfter(Class<?> twin, String name) {
+        try {
+            MethodHandles.privateLookupIn(Class.class, MethodHandles.lookup())
+                    .findVarHandle(Class.class, "name", String.class).setVolatile(twin, name);
+            return;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // below, through Unsafe
+        }
         try {
             Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
             Field field = unsafeType.getDeclaredField("theUnsafe");
@@ -183,7 +191,8 @@ final class BootstrapInjector {
     private static Map<String, byte[]> read(File agentJar) throws IOException {
         Map<String, byte[]> types = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(agentJar, false)) {
-            for (JarEntry entry : (Iterable<JarEntry>) jar.stream()::iterator) {
+            for (java.util.Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (name.startsWith(PACKAGE) && name.endsWith(".class") && !name.endsWith("package-info.class")) {
                     try (InputStream in = jar.getInputStream(entry)) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Installs the agent, the middle of the start-up path (launcher, installer, runtime): validates the
@@ -95,7 +96,9 @@ public final class Installer {
         AgentRuntime.start(options, instrumentation, transformer, report, attached, retransformed,
                 BootstrapInjector.twinsFailure, faults.sampler());
         StringBuilder started = new StringBuilder("started");
-        options.inForce().forEach((key, value) -> started.append(' ').append(key).append('=').append(value));
+        for (Map.Entry<String, String> option : options.inForce().entrySet()) {
+            started.append(' ').append(option.getKey()).append('=').append(option.getValue());
+        }
         verdict(started.append(" retransformed=").append(retransformed).toString());
     }
 

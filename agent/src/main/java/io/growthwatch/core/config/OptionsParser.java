@@ -26,7 +26,6 @@ public final class OptionsParser {
     private static final Pattern PAIRS = Pattern.compile(",(?=[a-zA-Z0-9_\\-]+=)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)(b|kb|mb|gb)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-    private static final Pattern PACKAGE = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*");
     /** Every option, its default and what it means: the parser's keys and the command line's help. */
     public static final List<OptionSpec> OPTIONS = List.of(
             new OptionSpec("packages", "(required)", "package prefixes to instrument, ':'-separated, e.g. com.acme:org.shop"),
@@ -49,7 +48,16 @@ public final class OptionsParser {
     public record OptionSpec(String key, String defaultValue, String meaning) {
     }
 
-    private static final List<String> KEYS = OPTIONS.stream().map(OptionSpec::key).toList();
+    private static final List<String> KEYS = keys();
+
+    /** The option keys in table order (a loop, not a stream: this runs in the application's start-up). */
+    private static List<String> keys() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (OptionSpec option : OPTIONS) {
+            keys.add(option.key());
+        }
+        return List.copyOf(keys);
+    }
 
     /** Prefix of system properties that override options: {@code -Dgrowthwatch.interval=1s}. */
     public static final String PROPERTY_PREFIX = "growthwatch.";
@@ -73,17 +81,40 @@ public final class OptionsParser {
         String config = overrides.getOrDefault("config", given.get("config"));
         Map<String, String> pairs = config == null ? new LinkedHashMap<>() : fromFile(config);
         Map<String, String> sources = new LinkedHashMap<>();
-        pairs.keySet().forEach(key -> sources.put(key, "in config file " + config));
+        for (String key : pairs.keySet()) {
+            sources.put(key, "in config file " + config);
+        }
         pairs.putAll(given);
-        given.keySet().forEach(sources::remove);
+        sources.keySet().removeAll(given.keySet());
         pairs.putAll(overrides);
-        overrides.keySet().forEach(key -> sources.put(key, "from system property " + PROPERTY_PREFIX + key));
+        for (String key : overrides.keySet()) {
+            sources.put(key, "from system property " + PROPERTY_PREFIX + key);
+        }
         try {
             return build(pairs, config == null ? null : Path.of(config));
         } catch (OptionException e) {
             String source = sources.get(e.option());
             throw source == null ? e : e.from(source);
         }
+    }
+
+    /** Whether {@code name} is a dotted sequence of Java identifiers (checked by hand: no regular expression in start-up). */
+    static boolean isPackageName(String name) {
+        boolean atStart = true;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (atStart) {
+                if (!Character.isJavaIdentifierStart(c)) {
+                    return false;
+                }
+                atStart = false;
+            } else if (c == '.') {
+                atStart = true;
+            } else if (!Character.isJavaIdentifierPart(c)) {
+                return false;
+            }
+        }
+        return !atStart;
     }
 
     /**
@@ -214,7 +245,7 @@ public final class OptionsParser {
             if (trimmed.endsWith(".*")) {
                 trimmed = trimmed.substring(0, trimmed.length() - 2); // tolerate JaCoCo's wildcard form
             }
-            if (!PACKAGE.matcher(trimmed).matches()) {
+            if (!isPackageName(trimmed)) {
                 throw new OptionException(key, value, "has '" + name + "', which is not a package name; expected e.g. com.acme");
             }
             result.add(trimmed);

@@ -98,7 +98,12 @@ final class MapHierarchy {
             return boot;
         }
         synchronized (loaders) {
-            return loaders.computeIfAbsent(loader, l -> new Loader());
+            Loader known = loaders.get(loader);
+            if (known == null) {
+                known = new Loader();
+                loaders.put(loader, known);
+            }
+            return known;
         }
     }
 }

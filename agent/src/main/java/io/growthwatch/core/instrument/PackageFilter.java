@@ -41,6 +41,10 @@ public final class PackageFilter {
 
     /** {@code com.acme} becomes {@code com/acme/}: whole segments only, so it never matches com.acmex. */
     private static String[] toInternalPrefixes(List<String> packages) {
-        return packages.stream().map(p -> p.replace('.', '/') + "/").toArray(String[]::new);
+        String[] prefixes = new String[packages.size()];
+        for (int i = 0; i < prefixes.length; i++) {
+            prefixes[i] = packages.get(i).replace('.', '/') + "/";
+        }
+        return prefixes;
     }
 }

@@ -117,7 +117,7 @@ final class SiteRewriter extends ClassVisitor {
                 constructed = null;
                 String field = (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && fieldOwner != null
                         ? fieldOwner.replace('/', '.') + "." + fieldName : null;
-                int site = registrar.allocation(method, descriptor, ordinals.computeIfAbsent(done.line, l -> new int[2])[0]++,
+                int site = registrar.allocation(method, descriptor, ordinals(done.line)[0]++,
                         done.line, done.type, field);
                 if (site >= 0) {
                     super.visitLdcInsn(site);
@@ -214,7 +214,7 @@ final class SiteRewriter extends ClassVisitor {
             if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
                 String operation = MapTypes.operation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
-                    int site = registrar.call(method, this.descriptor, ordinals.computeIfAbsent(line, l -> new int[2])[1]++,
+                    int site = registrar.call(method, this.descriptor, ordinals(line)[1]++,
                         line, operation, mapFieldRead());
                     if (site >= 0) {
                         copyReceiverToTop(Type.getArgumentTypes(descriptor).length);
@@ -251,6 +251,16 @@ final class SiteRewriter extends ClassVisitor {
                 }
                 default -> throw new IllegalArgumentException("no map mutation takes " + arguments + " arguments");
             }
+        }
+
+        /** Allocations and calls counted so far on {@code line}. */
+        private int[] ordinals(int line) {
+            int[] counts = ordinals.get(line);
+            if (counts == null) {
+                counts = new int[2];
+                ordinals.put(line, counts);
+            }
+            return counts;
         }
 
         /** The first map-typed field read since the last line or label, or null. */

@@ -68,11 +68,21 @@ public final class AgentRuntime {
                              boolean failSamplesOnPurpose) {
         AgentRuntime runtime = new AgentRuntime(options, instrumentation, transformer, reportFile, attached, retransformed,
                 twinsFailure, failSamplesOnPurpose);
-        Thread thread = new Thread(runtime::run, "growthwatch-sampler");
+        Thread thread = new Thread(new Runnable() { // classes, not lambdas: no lambda spinning in the application's start-up
+            @Override
+            public void run() {
+                runtime.run();
+            }
+        }, "growthwatch-sampler");
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(runtime::atShutdown, "growthwatch-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    runtime.atShutdown();
+                }
+            }, "growthwatch-shutdown"));
         } catch (IllegalStateException shuttingDown) {
             return;
         }
