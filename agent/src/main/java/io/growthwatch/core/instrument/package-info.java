@@ -1,7 +1,11 @@
 /**
  * The class file transformer: rewrites classes of the chosen packages with Byte Buddy's ASM so that
  * map allocations pass through {@code Hooks.allocated} and map mutation calls are preceded by
- * {@code Hooks.at}, and registers each allocation and call site with the hooks' registry. Never
+ * {@code Hooks.at}, {@code removeEldestEntry} overrides report their evictions to
+ * {@code Hooks.evicting}, and registers each allocation and call site with the hooks' registry.
+ * A class whose constant pool names no map mutation and no map constructor is left unparsed
+ * ({@code ConstantPoolScan}); superclass chains are read from class files once per loader
+ * ({@code MapHierarchy}), never by loading a class. Never
  * throws, never logs; a class it cannot rewrite loads unchanged. May use: {@code bootstrap} (site
  * registration), {@code config}, the relocated ASM.
  */
