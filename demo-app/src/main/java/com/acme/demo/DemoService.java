@@ -93,6 +93,7 @@ public final class DemoService {
             result = new LoadGenerator(config).run();
         }
         log.info("load finished {}", result.summary());
+        log.info("load latency {}", result.latencySummary());
         log.info("final stats {}", server.stats().toJson());
         shutdown.run();
         System.exit(result.ok() > 0 ? 0 : 1);

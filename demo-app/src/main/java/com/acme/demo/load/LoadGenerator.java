@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.HdrHistogram.ConcurrentHistogram;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +48,8 @@ public final class LoadGenerator {
     private final LongAdder ok = new LongAdder();
     private final LongAdder transportErrors = new LongAdder();
     private final Map<Integer, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
+    /** Request latencies in microseconds, from 1 µs to 10 minutes, two significant digits. */
+    private final ConcurrentHistogram latencies = new ConcurrentHistogram(1, 600_000_000L, 2);
 
     /** Creates a generator for {@code config}; nothing is sent until {@link #run()}. */
     public LoadGenerator(LoadConfig config) {
@@ -115,7 +119,9 @@ public final class LoadGenerator {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
         sent.incrementAndGet();
         try {
+            long started = System.nanoTime();
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            latencies.recordValue(Math.max(1, (System.nanoTime() - started) / 1000));
             if (status == 200) {
                 ok.increment();
             } else {
@@ -134,7 +140,7 @@ public final class LoadGenerator {
     private LoadResult result(Duration elapsed) {
         Map<Integer, Long> errors = new TreeMap<>();
         errorsByStatus.forEach((status, count) -> errors.put(status, count.sum()));
-        return new LoadResult(sent.get(), ok.sum(), errors, transportErrors.sum(), elapsed);
+        return new LoadResult(sent.get(), ok.sum(), errors, transportErrors.sum(), elapsed, latencies.copy());
     }
 
     /**
@@ -173,6 +179,7 @@ public final class LoadGenerator {
             result = generator.run();
         }
         log.info("load finished {}", result.summary());
+        log.info("load latency {}", result.latencySummary());
         System.exit(result.ok() > 0 ? 0 : 1);
     }
 }
