@@ -2,6 +2,9 @@ package io.growthwatch.core.instrument;
 
 import net.bytebuddy.jar.asm.ClassReader;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Tells from a class file's constant pool alone whether the class can contain anything the agent
  * rewrites: a call to a map mutation method, or a constructor call of a tracked map class or one of
@@ -19,8 +22,7 @@ final class ConstantPoolScan {
     /** Whether {@code reader}'s class refers to a map mutation or to a map constructor, seen from {@code loader}. */
     static boolean mayRewrite(ClassReader reader, ClassLoader loader, MapHierarchy hierarchy) {
         char[] buffer = new char[reader.getMaxStringLength()];
-        int constructors = 0;
-        String[] owners = null;
+        List<String> constructed = new ArrayList<>();
         for (int i = 1; i < reader.getItemCount(); i++) {
             int offset = reader.getItem(i);
             if (offset == 0) {
@@ -34,18 +36,13 @@ final class ConstantPoolScan {
             String name = reader.readUTF8(nameAndType, buffer);
             if ("<init>".equals(name)) {
                 // kept for after the scan: a mutation found later makes reading hierarchies unnecessary
-                if (owners == null) {
-                    owners = new String[8];
-                } else if (constructors == owners.length) {
-                    owners = java.util.Arrays.copyOf(owners, constructors * 2);
-                }
-                owners[constructors++] = reader.readClass(offset, buffer);
+                constructed.add(reader.readClass(offset, buffer));
             } else if (MapTypes.operation(name, reader.readUTF8(nameAndType + 2, buffer)) != null) {
                 return true;
             }
         }
-        for (int i = 0; i < constructors; i++) {
-            if (hierarchy.isTrackedMap(loader, owners[i])) {
+        for (String owner : constructed) {
+            if (hierarchy.isTrackedMap(loader, owner)) {
                 return true;
             }
         }

@@ -57,10 +57,11 @@ final class SiteRewriter extends ClassVisitor {
         if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return next;
         }
-        MethodRewriter rewriter = new MethodRewriter(next, name, descriptor);
-        rewriter.reportsEvictions = (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(name)
-                && REMOVE_ELDEST_DESCRIPTOR.equals(descriptor);
-        return rewriter;
+        return new MethodRewriter(next, access, name, descriptor);
+    }
+
+    /** A {@code GETFIELD} or {@code GETSTATIC} of an object-typed field, as the class file names it. */
+    private record FieldRead(String owner, String name, String descriptor) {
     }
 
     /** A {@code NEW} whose constructor call has not been seen yet. */
@@ -86,20 +87,21 @@ final class SiteRewriter extends ClassVisitor {
         private PendingNew constructed; // constructed map whose hook waits for the next instruction
         private int line = -1;
         /**
-         * Object-typed fields read since the last line or label, as {@code owner.name} then type, in
-         * order; whether a type is a map is asked only when a mutation call follows, since asking
+         * Object-typed fields read since the last line or label, in order; whether a type is a map is asked only when a mutation call follows, since asking
          * may read class files (most field reads never meet one).
          */
-        private final java.util.List<String> fieldReads = new java.util.ArrayList<>();
+        private final java.util.List<FieldRead> fieldReads = new java.util.ArrayList<>();
 
         /** Whether this is a {@code removeEldestEntry} override, whose answers are evictions to count. */
-        boolean reportsEvictions;
+        private final boolean reportsEvictions;
         private final java.util.Map<Integer, int[]> ordinals = new java.util.HashMap<>(); // per line: allocations, calls
 
-        MethodRewriter(MethodVisitor next, String method, String descriptor) {
+        MethodRewriter(MethodVisitor next, int access, String method, String descriptor) {
             super(Opcodes.ASM9, next);
             this.method = method;
             this.descriptor = descriptor;
+            this.reportsEvictions = (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(method)
+                    && REMOVE_ELDEST_DESCRIPTOR.equals(descriptor);
         }
 
         /**
@@ -190,9 +192,8 @@ final class SiteRewriter extends ClassVisitor {
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
             before(opcode, owner, name);
             if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && descriptor.startsWith("L")
-                    && fieldReads.size() < 2 * MAX_FIELD_READS) {
-                fieldReads.add(owner.replace('/', '.') + "." + name);
-                fieldReads.add(descriptor.substring(1, descriptor.length() - 1));
+                    && fieldReads.size() < MAX_FIELD_READS) {
+                fieldReads.add(new FieldRead(owner, name, descriptor));
             }
             super.visitFieldInsn(opcode, owner, name, descriptor);
         }
@@ -265,9 +266,9 @@ final class SiteRewriter extends ClassVisitor {
 
         /** The first map-typed field read since the last line or label, or null. */
         private String mapFieldRead() {
-            for (int i = 0; i < fieldReads.size(); i += 2) {
-                if (isMapReceiver(fieldReads.get(i + 1))) {
-                    return fieldReads.get(i);
+            for (FieldRead read : fieldReads) {
+                if (isMapReceiver(read.descriptor().substring(1, read.descriptor().length() - 1))) {
+                    return read.owner().replace('/', '.') + "." + read.name();
                 }
             }
             return null;

@@ -46,8 +46,11 @@ public record SiteSnapshot(int siteId, String site, String type, String field, b
         return n;
     }
 
-    /** Table slots per entry, or the default load factor's 1/0.75 when unknown. */
-    public double slotsPerEntry() {
+    /**
+     * Table slots per entry for {@code slots} slots (-1: unknown) holding {@code entries} entries, or
+     * the default load factor's 1/0.75 when unknown.
+     */
+    public static double slotsPerEntry(long slots, long entries) {
         return slots > 0 && entries > 0 ? (double) slots / entries : 1 / 0.75;
     }
 }

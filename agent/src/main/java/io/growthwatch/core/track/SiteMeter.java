@@ -72,10 +72,10 @@ public final class SiteMeter {
                     : callSite.isOutside() ? CallSiteCount.OUTSIDE : callSite.location().toString();
             counts.add(new CallSiteCount(where, callSite == null ? "*" : callSite.operation(), c.inserts(), c.removes()));
         }
-        double slotsPerEntry = slots > 0 && entries > 0 ? (double) slots / entries : 1 / 0.75;
         return new SiteSnapshot(site.id(), site.displayName(), site.type(), site.field(), site.allocatedBeforeAttach(),
                 entries, instances, slots, counts,
-                heap.entryBytes(site.type(), site.declaredType(), keyValueBytes.getOrDefault(site.id(), 0L), slotsPerEntry),
+                heap.entryBytes(site.type(), site.declaredType(), keyValueBytes.getOrDefault(site.id(), 0L),
+                        SiteSnapshot.slotsPerEntry(slots, entries)),
                 site.evictsItself());
     }
 

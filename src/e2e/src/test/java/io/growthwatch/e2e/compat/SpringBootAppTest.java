@@ -50,6 +50,22 @@ class SpringBootAppTest {
     record Served(int status, String body, ForkedJvm run) {
     }
 
+    /** The Boot app, started and listening on {@code base}. */
+    record Started(ForkedJvm.Running app, URI base) {
+    }
+
+    /** Starts the fat jar with {@code agentOptions} (null: no agent) and waits until Boot says it has started. */
+    static Started start(String agentOptions, String... args) throws IOException, InterruptedException {
+        String[] all = new String[args.length + 1];
+        all[0] = "--server.port=0";
+        System.arraycopy(args, 0, all, 1, args.length);
+        ForkedJvm.Running app = ForkedJvm.java().agent(agentOptions).jar(BOOT_JAR, all).start();
+        app.awaitStdout(STARTED, Duration.ofSeconds(120));
+        Matcher port = PORT.matcher(app.awaitStdout(PORT, Duration.ofSeconds(5)));
+        assertThat(port.find()).isTrue();
+        return new Started(app, URI.create("http://127.0.0.1:" + port.group(1)));
+    }
+
     @BeforeAll
     void serveWithoutAndWithTheAgent() throws Exception {
         assertThat(BOOT_JAR).as("the Spring Boot fat jar; build it with mvn -B package (module src/compat/spring-boot-app)")
@@ -61,13 +77,10 @@ class SpringBootAppTest {
 
     private static Served serve(String agentOptions) {
         try {
-            ForkedJvm.Running app = ForkedJvm.java().agent(agentOptions)
-                    .jar(BOOT_JAR, "--server.port=0", "--leak.keys-per-tick=20").start();
-            app.awaitStdout(STARTED, Duration.ofSeconds(120));
-            Matcher port = PORT.matcher(app.awaitStdout(PORT, Duration.ofSeconds(5)));
-            assertThat(port.find()).isTrue();
+            Started started = start(agentOptions, "--leak.keys-per-tick=20");
+            ForkedJvm.Running app = started.app();
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/visit?id=alice"))
+                    HttpRequest.newBuilder(started.base().resolve("/visit?id=alice"))
                             .timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (agentOptions != null) {

@@ -6,14 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,14 +34,11 @@ class SpringViewCachesTest {
 
     @BeforeAll
     void createOwnersOverHttp() throws Exception {
-        ForkedJvm.Running app = ForkedJvm.java()
-                .agent("packages=com.acme.compat.boot:org.springframework.web.servlet,interval=500ms,minGrowth=300,report=$REPORT")
-                .jar(SpringBootAppTest.BOOT_JAR, "--server.port=0", "--leak.keys-per-tick=2").start();
-        app.awaitStdout(SpringBootAppTest.STARTED, Duration.ofSeconds(120));
-        Matcher port = SpringBootAppTest.PORT.matcher(app.awaitStdout(SpringBootAppTest.PORT, Duration.ofSeconds(5)));
-        assertThat(port.find()).isTrue();
+        SpringBootAppTest.Started started = SpringBootAppTest.start(
+                "packages=com.acme.compat.boot:org.springframework.web.servlet,interval=500ms,minGrowth=300,report=$REPORT",
+                "--leak.keys-per-tick=2");
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest create = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.group(1) + "/owners"))
+        HttpRequest create = HttpRequest.newBuilder(started.base().resolve("/owners"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
         for (int i = 0; i < OWNERS_CREATED; i++) {
             if (client.send(create, HttpResponse.BodyHandlers.discarding()).statusCode() == 302) {
@@ -52,7 +47,7 @@ class SpringViewCachesTest {
             TimeUnit.MILLISECONDS.sleep(8);
         }
         TimeUnit.SECONDS.sleep(6); // the detection window (20 × 500 ms) after the caches are full
-        run = app.stop();
+        run = started.app().stop();
     }
 
     @Test
