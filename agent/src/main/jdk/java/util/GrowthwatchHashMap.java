@@ -74,6 +74,48 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         }
     }
 
+    /** A key already present was inserted again: the sampler may be watching it. */
+    @Override
+    void afterNodeAccess(Node<K, V> e) {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.accessed(e.hash);
+        }
+    }
+
+    /** As {@code HashMap.get}, telling the sampler which key was looked up. */
+    @Override
+    public V get(Object key) {
+        Node<K, V> e = getNode(key);
+        if (e == null) {
+            return null;
+        }
+        afterNodeAccess(e);
+        return e.value;
+    }
+
+    /** As {@code HashMap.getOrDefault}, telling the sampler which key was looked up. */
+    @Override
+    public V getOrDefault(Object key, V defaultValue) {
+        Node<K, V> e = getNode(key);
+        if (e == null) {
+            return defaultValue;
+        }
+        afterNodeAccess(e);
+        return e.value;
+    }
+
+    /** As {@code HashMap.containsKey}, telling the sampler which key was looked up. */
+    @Override
+    public boolean containsKey(Object key) {
+        Node<K, V> e = getNode(key);
+        if (e == null) {
+            return false;
+        }
+        afterNodeAccess(e);
+        return true;
+    }
+
     @Override
     void afterNodeInsertion(boolean evict) {
         TrackedMap t = tracked;

@@ -61,6 +61,64 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         }
     }
 
+    /** A key already present was inserted again or, in access order, looked up: the sampler may be watching it. */
+    @Override
+    void afterNodeAccess(Node<K, V> e) {
+        super.afterNodeAccess(e);
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.accessed(e.hash);
+        }
+    }
+
+    /** As {@code LinkedHashMap.get}, telling the sampler which key was looked up. */
+    @Override
+    public V get(Object key) {
+        Node<K, V> e = getNode(key);
+        if (e == null) {
+            return null;
+        }
+        lookedUp(e);
+        return e.value;
+    }
+
+    /** As {@code LinkedHashMap.getOrDefault}, telling the sampler which key was looked up. */
+    @Override
+    public V getOrDefault(Object key, V defaultValue) {
+        Node<K, V> e = getNode(key);
+        if (e == null) {
+            return defaultValue;
+        }
+        lookedUp(e);
+        return e.value;
+    }
+
+    /** As {@code HashMap.containsKey}, telling the sampler which key was looked up. */
+    @Override
+    public boolean containsKey(Object key) {
+        Node<K, V> e = getNode(key);
+        if (e == null) {
+            return false;
+        }
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.accessed(e.hash);
+        }
+        return true;
+    }
+
+    /** What {@code LinkedHashMap} does after a lookup (reorder in access order), and the sampler's mark. */
+    private void lookedUp(Node<K, V> e) {
+        if (accessOrder) {
+            afterNodeAccess(e);
+        } else {
+            TrackedMap t = tracked;
+            if (t != null) {
+                t.accessed(e.hash);
+            }
+        }
+    }
+
     @Override
     void afterNodeInsertion(boolean evict) {
         super.afterNodeInsertion(evict);

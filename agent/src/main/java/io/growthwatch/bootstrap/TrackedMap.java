@@ -46,6 +46,17 @@ public final class TrackedMap extends WeakReference<Object> {
     private CallSite lastToucher;
     private int evictionsSinceTouch; // entries a self-bounded map dropped by itself since the last touch
 
+    /** {@link #keyWatch()}: no key of this map is watched. */
+    public static final int NOT_WATCHING = 0;
+    /** {@link #keyWatch()}: a key is watched and has not been used since. */
+    public static final int WATCHING = 1;
+    /** {@link #keyWatch()}: the watched key was looked up or inserted again. */
+    public static final int SEEN_AGAIN = 2;
+
+    /** Internal hash of the key the sampler watches; meaningful while {@link #keyWatch} is WATCHING. */
+    private int watchedKeyHash; // written before keyWatch, read after it: the volatile orders the pair
+    private volatile int keyWatch = NOT_WATCHING;
+
     TrackedMap(Object map, int hash, long serial, AllocSite site, WeakReference<Object> gcSentinel) {
         super(map);
         this.hash = hash;
@@ -64,6 +75,36 @@ public final class TrackedMap extends WeakReference<Object> {
     @ForceInline
     public void callReturned() {
         pendingCallSite = CallSite.OUTSIDE_ID;
+    }
+
+    /**
+     * A key whose map-internal hash is {@code keyHash} was looked up or inserted while it was already
+     * present. Marks the watched key as seen again when it is that key (a different key with the same
+     * hash counts too: a sample, not a proof). One volatile load when no key is watched.
+     */
+    @ForceInline
+    public void accessed(int keyHash) {
+        if (keyWatch == WATCHING && keyHash == watchedKeyHash) {
+            keyWatch = SEEN_AGAIN; // racing marks all write the same value
+        }
+    }
+
+    /** Starts watching the key whose map-internal hash is {@code keyHash} (the sampler's thread). */
+    public void watchKey(int keyHash) {
+        watchedKeyHash = keyHash;
+        keyWatch = WATCHING;
+    }
+
+    /** Stops watching; returns whether the watched key was seen again meanwhile (the sampler's thread). */
+    public boolean stopWatching() {
+        boolean seen = keyWatch == SEEN_AGAIN;
+        keyWatch = NOT_WATCHING;
+        return seen;
+    }
+
+    /** {@link #NOT_WATCHING}, {@link #WATCHING} or {@link #SEEN_AGAIN}. */
+    public int keyWatch() {
+        return keyWatch;
     }
 
     /** Counts one key inserted by the call in progress. Never throws. */

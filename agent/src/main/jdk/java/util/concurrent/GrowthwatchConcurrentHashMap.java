@@ -105,11 +105,47 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
         }
     }
 
+    /**
+     * {@code key}, already present, was looked up or inserted again: the sampler may be watching it.
+     * Hashes the key only while a key of this map is watched.
+     */
+    private void accessed(Object key) {
+        TrackedMap t = tracked;
+        if (t != null && t.keyWatch() == TrackedMap.WATCHING) {
+            t.accessed(spread(key.hashCode()));
+        }
+    }
+
+    /** As {@code ConcurrentHashMap.get}, telling the sampler which key was looked up. */
+    @Override
+    public V get(Object key) {
+        V value = super.get(key);
+        if (value != null) {
+            accessed(key);
+        }
+        return value;
+    }
+
+    /** As {@code ConcurrentHashMap.containsKey}, telling the sampler which key was looked up. */
+    @Override
+    public boolean containsKey(Object key) {
+        return get(key) != null;
+    }
+
+    /** As {@code ConcurrentHashMap.getOrDefault}, telling the sampler which key was looked up. */
+    @Override
+    public V getOrDefault(Object key, V defaultValue) {
+        V value = get(key);
+        return value == null ? defaultValue : value;
+    }
+
     @Override
     public V put(K key, V value) {
         V previous = super.put(key, value);
         if (previous == null) {
             inserted();
+        } else {
+            accessed(key);
         }
         returned();
         return previous;
@@ -120,6 +156,8 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
         V previous = super.putIfAbsent(key, value);
         if (previous == null) {
             inserted();
+        } else {
+            accessed(key);
         }
         returned();
         return previous;
@@ -206,6 +244,7 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
             }
             V present = super.get(key);
             if (present != null) {
+                accessed(key);
                 return present; // as the map would: the function is not called for a present key
             }
             Function<Object, Object> f = (Function<Object, Object>) mappingFunction;
@@ -264,6 +303,9 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
             BiFunction<? super K, ? super V, ? extends V> wrapped = (BiFunction<? super K, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording;
             V result = ifPresent ? super.computeIfPresent(key, wrapped) : super.compute(key, wrapped);
             boolean had = recording.ran && recording.hadValue;
+            if (had) {
+                accessed(key);
+            }
             if (!had && result != null) {
                 inserted();
             } else if (had && result == null) {
@@ -291,6 +333,9 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
                     : (ownMerging == null ? ownMerging = new Recording.Merging(f) : ownMerging.arm(f));
             try {
                 V result = super.merge(key, value, (BiFunction<? super V, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording);
+                if (recording.ran) {
+                    accessed(key);
+                }
                 if (!recording.ran && result != null) {
                     inserted();
                 } else if (recording.ran && result == null) {

@@ -178,12 +178,18 @@ public final class Detector {
             if (site.entries() > 0) {
                 SiteWatch watch = watches.get(site.siteId());
                 long perMinute = watch == null ? 0 : perMinute(rule.slopePerSample(watch.series()));
+                boolean suspect = watch != null && watch.suspect();
                 rows.add(new SiteRow(site.site(), site.type(), site.field(), site.instances(), site.entries(), perMinute,
-                        site.inserts(), site.removes(), watch != null && watch.suspect() ? Finding.LEAK_SUSPECT : "ok"));
+                        site.inserts(), site.removes(), suspect ? Finding.LEAK_SUSPECT : "ok", site.keys(),
+                        site.unreadFields(), suspect ? remedy(site) : null));
             }
         }
         rows.sort(Comparator.comparingLong(SiteRow::entries).reversed());
         return List.copyOf(rows.subList(0, Math.min(SUMMARY_ROWS, rows.size())));
+    }
+
+    private static String remedy(SiteSnapshot site) {
+        return Remedy.forSuspect(site.unreadFields(), site.keys(), site.inserts(), site.removes());
     }
 
     private long perMinute(double perSample) {
@@ -219,6 +225,8 @@ public final class Detector {
                 removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),
                 bytesPerEntry, bytesPerEntry * site.entries(), bytesPerHour, max,
                 max < 0 ? null : Projection.timeToExhaustion(max - interval.heapUsedBytes(), bytesPerHour),
-                site.allocatedBeforeAttach(), trend, Instant.ofEpochMilli(interval.atMillis()));
+                site.allocatedBeforeAttach(), trend, site.unreadFields(), site.keys(),
+                Finding.LEAK_SUSPECT.equals(event) ? remedy(site) : null,
+                Instant.ofEpochMilli(interval.atMillis()));
     }
 }

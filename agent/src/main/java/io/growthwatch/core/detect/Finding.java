@@ -1,5 +1,8 @@
 package io.growthwatch.core.detect;
 
+import io.growthwatch.core.snapshot.KeyShape;
+import io.growthwatch.core.snapshot.UnreadField;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +31,9 @@ import java.util.List;
  * @param allocatedBeforeAttach whether the maps predate a dynamic attach and {@code site} is the call
  *                             site where they were first touched
  * @param trend                live entries per interval over the window, oldest first
+ * @param unreadFields         fields of the sampled keys' and values' classes written but read nowhere so far
+ * @param keys                 the shape of the sampled keys
+ * @param remedy               the fix the evidence suggests ({@link Remedy}), or null for {@code leak-cleared}
  * @param at                   when the finding was made
  */
 public record Finding(String event, String site, String type, String field, int instances, long entries,
@@ -35,6 +41,7 @@ public record Finding(String event, String site, String type, String field, int 
                       List<CallStat> insertedBy, List<CallStat> removedBy, long bytesPerEntry, long retainedBytes,
                       long bytesPerHour, long heapMaxBytes, Duration timeToHeapExhaustion,
                       boolean allocatedBeforeAttach, List<Long> trend,
+                      List<UnreadField> unreadFields, KeyShape keys, String remedy,
                       Instant at) {
 
     /** Event name of a site found growing. */
@@ -48,6 +55,7 @@ public record Finding(String event, String site, String type, String field, int 
         insertedBy = List.copyOf(insertedBy);
         removedBy = List.copyOf(removedBy);
         trend = List.copyOf(trend);
+        unreadFields = List.copyOf(unreadFields);
     }
 
     /** A call site and how many keys it inserted or removed. */

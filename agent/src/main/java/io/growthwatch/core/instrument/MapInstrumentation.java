@@ -1,5 +1,7 @@
 package io.growthwatch.core.instrument;
 
+import io.growthwatch.core.evidence.FieldUse;
+import io.growthwatch.core.evidence.FieldUseScanner;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 
@@ -18,6 +20,8 @@ public final class MapInstrumentation implements ClassFileTransformer {
     private final PackageFilter filter;
     private final ClassLoader ownLoader;
     private final MapHierarchy hierarchy = new MapHierarchy();
+    private final FieldUse fieldUse = new FieldUse();
+    private final FieldUseScanner fieldScanner;
     private final AtomicLong transformed = new AtomicLong();
     private final AtomicLong matched = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -35,6 +39,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
     public MapInstrumentation(PackageFilter filter, boolean failOnPurpose) {
         this.filter = filter;
         this.failOnPurpose = failOnPurpose;
+        this.fieldScanner = new FieldUseScanner(fieldUse, filter);
         this.ownLoader = MapInstrumentation.class.getClassLoader();
     }
 
@@ -68,6 +73,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
     byte[] rewrite(ClassLoader loader, String className, byte[] classfile) {
         ClassReader reader = new ClassReader(classfile);
         hierarchy.learn(loader, className, reader.getSuperName());
+        fieldScanner.scan(reader);
         if (!ConstantPoolScan.mayRewrite(reader, loader, hierarchy)) {
             return null;
         }
@@ -75,6 +81,16 @@ public final class MapInstrumentation implements ClassFileTransformer {
         SiteRewriter rewriter = new SiteRewriter(writer, loader, className, hierarchy);
         reader.accept(rewriter, 0);
         return rewriter.rewrites() == 0 ? null : writer.toByteArray();
+    }
+
+    /** What the classes of the chosen packages seen so far do with their fields. */
+    public FieldUse fieldUse() {
+        return fieldUse;
+    }
+
+    /** The chosen packages. */
+    public PackageFilter filter() {
+        return filter;
     }
 
     /** Whether the class is one this transformer rewrites. */

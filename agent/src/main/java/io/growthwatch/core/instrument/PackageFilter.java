@@ -1,9 +1,10 @@
 package io.growthwatch.core.instrument;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Decides from a class's internal name whether it belongs to the chosen packages. */
-public final class PackageFilter {
+public final class PackageFilter implements Predicate<String> {
 
     private static final List<String> AGENT_PACKAGES = List.of("io/growthwatch/agent/", "io/growthwatch/bootstrap/",
             "io/growthwatch/core/", "io/growthwatch/shaded/");
@@ -28,6 +29,12 @@ public final class PackageFilter {
             }
         }
         return true;
+    }
+
+    /** As {@link #matches(String)}. */
+    @Override
+    public boolean test(String internalName) {
+        return matches(internalName);
     }
 
     private static boolean startsWithAny(String name, String[] prefixes) {

@@ -4,6 +4,7 @@ import io.growthwatch.core.detect.Finding;
 import io.growthwatch.core.detect.Oversized;
 import io.growthwatch.core.report.Reporter;
 import io.growthwatch.core.detect.SiteRow;
+import io.growthwatch.core.snapshot.UnreadField;
 import jdk.jfr.EventType;
 
 import java.util.List;
@@ -31,6 +32,9 @@ public final class JfrReporter implements Reporter {
                 e.removes = f.removes();
                 e.retainedBytes = f.retainedBytes();
                 e.heapExhaustedInSeconds = f.timeToHeapExhaustion() == null ? -1 : f.timeToHeapExhaustion().getSeconds();
+                e.unreadFields = UnreadField.describeAll(f.unreadFields());
+                e.keys = f.keys().describe();
+                e.remedy = f.remedy();
                 e.commit();
             }
         } else {

@@ -45,4 +45,15 @@ public final class LeakSuspectEvent extends jdk.jfr.Event {
 
     @Label("Seconds to Heap Exhaustion")
     public long heapExhaustedInSeconds;
+
+    @Label("Unread Fields")
+    @Description("Fields of the sampled keys' and values' classes written but read nowhere so far")
+    public String unreadFields;
+
+    @Label("Keys")
+    @Description("Shape of the sampled keys: type, string lengths, share not used again")
+    public String keys;
+
+    @Label("Remedy")
+    public String remedy;
 }

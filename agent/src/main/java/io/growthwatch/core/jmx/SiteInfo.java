@@ -1,6 +1,7 @@
 package io.growthwatch.core.jmx;
 
 import io.growthwatch.core.detect.SiteRow;
+import io.growthwatch.core.snapshot.UnreadField;
 
 /** One allocation site as JMX open data (a {@code CompositeData} with these getters as items). */
 public final class SiteInfo {
@@ -50,6 +51,21 @@ public final class SiteInfo {
     /** Keys removed through instrumented call sites. */
     public long getRemoves() {
         return row.removes();
+    }
+
+    /** Shape of the sampled keys: type, string lengths, share not used again. */
+    public String getKeys() {
+        return row.keys().describe();
+    }
+
+    /** Fields of the sampled keys' and values' classes written but read nowhere so far. */
+    public String getUnreadFields() {
+        return UnreadField.describeAll(row.unreadFields());
+    }
+
+    /** The fix the evidence suggests for a suspect, or empty. */
+    public String getRemedy() {
+        return row.remedy() == null ? "" : row.remedy();
     }
 
     /** {@code leak-suspect} or {@code ok}. */

@@ -4,6 +4,8 @@ import io.growthwatch.core.detect.SiteRow;
 import com.google.gson.stream.JsonWriter;
 import io.growthwatch.core.detect.Finding;
 import io.growthwatch.core.detect.Oversized;
+import io.growthwatch.core.snapshot.KeyShape;
+import io.growthwatch.core.snapshot.UnreadField;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -62,6 +64,17 @@ public final class JsonLinesReporter implements Reporter {
                 json.value(v);
             }
             json.endArray();
+            if (Finding.LEAK_SUSPECT.equals(f.event())) {
+                json.name("unreadFields").beginArray();
+                for (UnreadField u : f.unreadFields()) {
+                    json.beginObject().name("field").value(u.owner() + "." + u.name()).name("type").value(u.type())
+                            .name("writtenIn").value(u.writtenIn()).name("timestamp").value(u.timestamp())
+                            .name("updated").value(u.updated()).endObject();
+                }
+                json.endArray();
+                keys(json, f.keys());
+                json.name("remedy").value(f.remedy());
+            }
         });
     }
 
@@ -102,6 +115,10 @@ public final class JsonLinesReporter implements Reporter {
                 json.name("inserts").value(r.inserts());
                 json.name("removes").value(r.removes());
                 json.name("status").value(r.status());
+                keys(json, r.keys());
+                if (r.remedy() != null) {
+                    json.name("remedy").value(r.remedy());
+                }
                 json.endObject();
             }
             json.endArray();
@@ -115,6 +132,21 @@ public final class JsonLinesReporter implements Reporter {
                     .name("count").value(s.count()).endObject();
         }
         json.endArray();
+    }
+
+    /** The key shape as an object: counts and lengths, never a key. */
+    private static void keys(JsonWriter json, KeyShape k) throws IOException {
+        json.name("keys").beginObject();
+        if (k.type() != null) {
+            json.name("type").value(k.type());
+            if (k.minLength() >= 0) {
+                json.name("minLength").value(k.minLength()).name("maxLength").value(k.maxLength());
+            }
+            json.name("watched").value(k.watched()).name("seenAgain").value(k.seenAgain())
+                    .name("watchMillis").value(k.watchMillis());
+        }
+        json.name("summary").value(k.describe());
+        json.endObject();
     }
 
     private interface Body {

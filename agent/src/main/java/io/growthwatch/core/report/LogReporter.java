@@ -3,6 +3,7 @@ package io.growthwatch.core.report;
 import io.growthwatch.core.detect.SiteRow;
 import io.growthwatch.core.detect.Finding;
 import io.growthwatch.core.detect.Oversized;
+import io.growthwatch.core.snapshot.UnreadField;
 import org.slf4j.Logger;
 import org.slf4j.spi.LoggingEventBuilder;
 
@@ -46,8 +47,13 @@ public final class LogReporter implements Reporter {
                 .addKeyValue("growthPerHour", Units.bytes(f.bytesPerHour()))
                 .addKeyValue("heapExhaustedIn", f.heapMaxBytes() < 0 ? "unbounded heap"
                         : Units.human(f.timeToHeapExhaustion()) + " (max heap " + Units.bytes(f.heapMaxBytes()) + ")")
-                .addKeyValue("trend", Sparkline.of(f.trend()))
-                .log();
+                .addKeyValue("trend", Sparkline.of(f.trend()));
+        if (suspect) {
+            line.addKeyValue("unreadFields", UnreadField.describeAll(f.unreadFields()))
+                    .addKeyValue("keys", f.keys().describe())
+                    .addKeyValue("remedy", f.remedy());
+        }
+        line.log();
     }
 
     private static String removedBy(Finding f) {

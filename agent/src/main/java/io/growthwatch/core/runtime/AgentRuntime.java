@@ -6,6 +6,7 @@ import io.growthwatch.core.config.Console;
 import io.growthwatch.core.detect.Detector;
 import io.growthwatch.core.detect.GrowthRule;
 import io.growthwatch.core.detect.SiteRow;
+import io.growthwatch.core.evidence.UnreadFieldFinder;
 import io.growthwatch.core.instrument.MapInstrumentation;
 import io.growthwatch.core.jfr.JfrReporter;
 import io.growthwatch.core.jmx.SitesBean;
@@ -94,7 +95,8 @@ public final class AgentRuntime {
             Logger log = AgentLogging.toStandardError().logger("growthwatch");
             Reporters reporters = new Reporters(reporters(log));
             HeapModel heap = new HeapModel(instrumentation);
-            SiteMeter meter = new SiteMeter(TableInspector.open(instrumentation), heap);
+            SiteMeter meter = new SiteMeter(TableInspector.open(instrumentation), heap,
+                    new UnreadFieldFinder(transformer.fieldUse(), transformer.filter()));
             Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
                     options.interval().toMillis(), options.oversizedMin());
             AtomicReference<List<SiteRow>> lastRows = new AtomicReference<>(List.of());

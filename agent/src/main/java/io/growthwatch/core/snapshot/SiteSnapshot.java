@@ -18,14 +18,25 @@ import java.util.List;
  * @param bytesPerEntry         estimated heap bytes per entry
  * @param evictsItself          whether the maps' class bounds itself ({@code LinkedHashMap} overriding
  *                              {@code removeEldestEntry}, as LRU caches do)
+ * @param keys                  the shape of the keys sampled so far
+ * @param unreadFields          fields of the sampled keys' and values' classes written but read nowhere so far
  */
 public record SiteSnapshot(int siteId, String site, String type, String field, boolean allocatedBeforeAttach,
                            long entries, int instances, long slots, List<CallSiteCount> callSites,
-                           long bytesPerEntry, boolean evictsItself) {
+                           long bytesPerEntry, boolean evictsItself, KeyShape keys, List<UnreadField> unreadFields) {
 
-    /** Defensive copy. */
+    /** Defensive copies. */
     public SiteSnapshot {
         callSites = List.copyOf(callSites);
+        unreadFields = List.copyOf(unreadFields);
+    }
+
+    /** A site whose keys and values were not sampled. */
+    public SiteSnapshot(int siteId, String site, String type, String field, boolean allocatedBeforeAttach,
+                        long entries, int instances, long slots, List<CallSiteCount> callSites,
+                        long bytesPerEntry, boolean evictsItself) {
+        this(siteId, site, type, field, allocatedBeforeAttach, entries, instances, slots, callSites, bytesPerEntry,
+                evictsItself, KeyShape.UNKNOWN, List.of());
     }
 
     /** Keys inserted into the site's tracked instances since the agent started. */

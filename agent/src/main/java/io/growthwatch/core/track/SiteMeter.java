@@ -5,10 +5,12 @@ import io.growthwatch.bootstrap.CallCounter;
 import io.growthwatch.bootstrap.CallSite;
 import io.growthwatch.bootstrap.Registry;
 import io.growthwatch.bootstrap.TrackedMap;
+import io.growthwatch.core.evidence.UnreadFieldFinder;
 import io.growthwatch.core.snapshot.CallSiteCount;
 import io.growthwatch.core.snapshot.IntervalSnapshot;
 import io.growthwatch.core.snapshot.SiteSnapshot;
 import io.growthwatch.core.snapshot.SparseTable;
+import io.growthwatch.core.snapshot.UnreadField;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,14 +33,20 @@ public final class SiteMeter {
 
     private final TableInspector tables;
     private final HeapModel heap;
+    private final UnreadFieldFinder unreadFields;
+    private final KeySampler keys = new KeySampler();
 
     /** Per site id: shallow bytes of the key and value of an entry read from one of its maps, the newest. */
     private final Map<Integer, Long> keyValueBytes = new HashMap<>();
 
-    /** Creates a meter reading tables through {@code tables} and estimating entries with {@code heap}. */
-    public SiteMeter(TableInspector tables, HeapModel heap) {
+    /**
+     * Creates a meter reading tables through {@code tables}, estimating entries with {@code heap} and
+     * naming unread fields of sampled keys and values with {@code unreadFields}.
+     */
+    public SiteMeter(TableInspector tables, HeapModel heap, UnreadFieldFinder unreadFields) {
         this.tables = tables;
         this.heap = heap;
+        this.unreadFields = unreadFields;
     }
 
     /** Live entries, instances and table slots of one site. */
@@ -54,17 +62,21 @@ public final class SiteMeter {
     public IntervalSnapshot measure(long nowMillis) {
         Map<AllocSite, Totals> totals = new HashMap<>();
         List<SparseTable> sparse = new ArrayList<>();
-        Registry.instances().forEachLive(tracked -> add(totals, sparse, tracked));
+        for (AllocSite site : Registry.allocSites()) {
+            keys.judge(site.id(), nowMillis);
+        }
+        Registry.instances().forEachLive(tracked -> add(totals, sparse, tracked, nowMillis));
         List<SiteSnapshot> sites = new ArrayList<>();
         for (AllocSite site : Registry.allocSites()) {
             Totals t = totals.get(site);
-            sites.add(t == null ? snapshot(site, 0, 0, -1) : snapshot(site, t.entries, t.instances, t.slotsKnown ? t.slots : -1));
+            sites.add(t == null ? snapshot(site, 0, 0, -1, nowMillis)
+                    : snapshot(site, t.entries, t.instances, t.slotsKnown ? t.slots : -1, nowMillis));
         }
         return new IntervalSnapshot(nowMillis, sites, sparse, HeapModel.heapMax(), HeapModel.heapUsedAfterGc(),
                 heap.referenceBytes());
     }
 
-    private SiteSnapshot snapshot(AllocSite site, long entries, int instances, long slots) {
+    private SiteSnapshot snapshot(AllocSite site, long entries, int instances, long slots, long nowMillis) {
         List<CallSiteCount> counts = new ArrayList<>();
         for (CallCounter c : site.callCounters()) {
             CallSite callSite = c.callSite();
@@ -76,10 +88,19 @@ public final class SiteMeter {
                 entries, instances, slots, counts,
                 heap.entryBytes(site.type(), site.declaredType(), keyValueBytes.getOrDefault(site.id(), 0L),
                         SiteSnapshot.slotsPerEntry(slots, entries)),
-                site.evictsItself());
+                site.evictsItself(), keys.shape(site.id()), unreadFields(site.id(), nowMillis));
     }
 
-    private void add(Map<AllocSite, Totals> totals, List<SparseTable> sparse, TrackedMap tracked) {
+    /** Unread fields of the classes of the site's latest sampled value and key, the value's first. */
+    private List<UnreadField> unreadFields(int siteId, long nowMillis) {
+        List<UnreadField> found = new ArrayList<>();
+        for (Class<?> type : keys.entryClasses(siteId)) {
+            found.addAll(unreadFields.unreadFields(type, nowMillis));
+        }
+        return found;
+    }
+
+    private void add(Map<AllocSite, Totals> totals, List<SparseTable> sparse, TrackedMap tracked, long nowMillis) {
         if (!tracked.countable()) {
             return;
         }
@@ -96,9 +117,10 @@ public final class SiteMeter {
         int capacity = tables.capacity(instance);
         Totals t = totals.computeIfAbsent(tracked.site(), s -> new Totals());
         if (!t.entrySampled && size > 0) {
-            Object[] entry = tables.entry(instance, ThreadLocalRandom.current().nextInt());
+            TableInspector.Entry entry = tables.entry(instance, ThreadLocalRandom.current().nextInt());
             if (entry != null) {
-                keyValueBytes.put(tracked.site().id(), heap.shallowBytes(entry[0]) + heap.shallowBytes(entry[1]));
+                keyValueBytes.put(tracked.site().id(), heap.shallowBytes(entry.key()) + heap.shallowBytes(entry.value()));
+                keys.sampled(tracked.site().id(), tracked, entry, nowMillis);
                 t.entrySampled = true;
             }
         }

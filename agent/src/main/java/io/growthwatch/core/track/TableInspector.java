@@ -24,8 +24,8 @@ public final class TableInspector {
 
     private final Field hashMapTable;
     private final Field concurrentTable;
-    private final Field[] hashMapNode; // key, value
-    private final Field[] concurrentNode; // key, val
+    private final Field[] hashMapNode; // key, value, hash
+    private final Field[] concurrentNode; // key, val, hash
 
     private TableInspector(Field hashMapTable, Field concurrentTable, Field[] hashMapNode, Field[] concurrentNode) {
         this.hashMapTable = hashMapTable;
@@ -44,27 +44,32 @@ public final class TableInspector {
             a.setAccessible(true);
             Field b = ConcurrentHashMap.class.getDeclaredField("table");
             b.setAccessible(true);
-            return new TableInspector(a, b, nodeFields("java.util.HashMap$Node", "key", "value"),
-                    nodeFields("java.util.concurrent.ConcurrentHashMap$Node", "key", "val"));
+            return new TableInspector(a, b, nodeFields("java.util.HashMap$Node", "key", "value", "hash"),
+                    nodeFields("java.util.concurrent.ConcurrentHashMap$Node", "key", "val", "hash"));
         } catch (Exception | LinkageError e) {
             return new TableInspector(null, null, null, null);
         }
     }
 
-    private static Field[] nodeFields(String node, String key, String value) throws ReflectiveOperationException {
+    private static Field[] nodeFields(String node, String... names) throws ReflectiveOperationException {
         Class<?> type = Class.forName(node, false, null);
-        Field k = type.getDeclaredField(key);
-        Field v = type.getDeclaredField(value);
-        k.setAccessible(true);
-        v.setAccessible(true);
-        return new Field[] {k, v};
+        Field[] fields = new Field[names.length];
+        for (int i = 0; i < names.length; i++) {
+            fields[i] = type.getDeclaredField(names[i]);
+            fields[i].setAccessible(true);
+        }
+        return fields;
+    }
+
+    /** One entry read from a table: its key, value and the map's internal hash of the key. */
+    public record Entry(Object key, Object value, int hash) {
     }
 
     /**
-     * The key and value of one entry of {@code map}, found from table slot {@code start} on, or null
-     * when none was found (an empty map, an unknown class, a slot changing under the read).
+     * One entry of {@code map}, found from table slot {@code start} on, or null when none was found
+     * (an empty map, an unknown class, a slot changing under the read).
      */
-    public Object[] entry(Object map, int start) {
+    public Entry entry(Object map, int start) {
         try {
             boolean concurrent = map instanceof ConcurrentHashMap<?, ?>;
             Field table = concurrent ? concurrentTable : map instanceof HashMap<?, ?> ? hashMapTable : null;
@@ -77,7 +82,7 @@ public final class TableInspector {
                 if (e != null && node[0].getDeclaringClass().isInstance(e)) {
                     Object key = node[0].get(e);
                     if (key != null) {
-                        return new Object[] {key, node[1].get(e)};
+                        return new Entry(key, node[1].get(e), node[2].getInt(e));
                     }
                 }
             }
