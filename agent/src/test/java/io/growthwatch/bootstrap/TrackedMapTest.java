@@ -96,4 +96,27 @@ class TrackedMapTest {
         assertThat(site.counterFor(adder).inserts()).isEqualTo(2);
         assertThat(site.counterFor(remover).removes()).isEqualTo(1);
     }
+
+    @Test
+    void aWatchedKeyIsSeenAgainOnlyWhenItsOwnHashIsAccessed() {
+        TrackedMap tracked = tracked(new HashMap<>());
+        tracked.watchKey(42);
+
+        tracked.accessed(41);
+        assertThat(tracked.keyWatch()).isEqualTo(TrackedMap.WATCHING);
+        tracked.accessed(42);
+        assertThat(tracked.keyWatch()).isEqualTo(TrackedMap.SEEN_AGAIN);
+        assertThat(tracked.stopWatching()).isTrue();
+        assertThat(tracked.keyWatch()).isEqualTo(TrackedMap.NOT_WATCHING);
+    }
+
+    @Test
+    void accessesWhileNothingIsWatchedMarkNothing() {
+        TrackedMap tracked = tracked(new HashMap<>());
+
+        tracked.accessed(0);
+        tracked.watchKey(7);
+
+        assertThat(tracked.stopWatching()).isFalse();
+    }
 }

@@ -58,6 +58,23 @@ public final class DemoService {
         run(settings);
     }
 
+    /**
+     * The fix, started in fixed mode only. Kept out of {@link #run} so that a leaky run never loads
+     * the {@link Reaper} class: growthwatch reads the code of loaded classes to tell which fields
+     * anything reads, and the reaper is the code that reads a session's last sighting.
+     */
+    private static AutoCloseable startReaper(Tracker tracker, DemoSettings settings) {
+        return Reaper.start(tracker, settings.ttl(), settings.reapEvery());
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("closing {} failed", closeable, e);
+        }
+    }
+
     private static void run(DemoSettings settings) throws IOException, InterruptedException {
         Tracker tracker = new Tracker();
         if (settings.mode() == Mode.FIXED) {
@@ -67,13 +84,11 @@ public final class DemoService {
             log.info("starting demo service mode=leaky (sessions are never removed)");
         }
         DemoServer server = DemoServer.start(settings.port(), tracker, settings.mode());
-        Reaper reaper = settings.mode() == Mode.FIXED
-                ? Reaper.start(tracker, settings.ttl(), settings.reapEvery())
-                : null;
+        AutoCloseable reaper = settings.mode() == Mode.FIXED ? startReaper(tracker, settings) : null;
         log.info("listening on {}", server.baseUrl());
         Runnable shutdown = () -> {
             if (reaper != null) {
-                reaper.close();
+                closeQuietly(reaper);
             }
             server.close();
         };

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The one-line fix an alert suggests, chosen from its evidence by fixed rules (README, "The remedy"):
- * an unread timestamp says how to expire entries; keys nobody uses again with no removes say to bound
+ * an unread timestamp says how to expire entries (by last use when it is updated, else by age); keys nobody uses again with no removes say to bound
  * the map; removes that lag say where to look. Names well-kept libraries without depending on them.
  */
 public final class Remedy {
@@ -25,9 +25,12 @@ public final class Remedy {
     public static String forSuspect(List<UnreadField> unreadFields, KeyShape keys, long inserts, long removes) {
         UnreadField timestamp = firstTimestamp(unreadFields);
         if (timestamp != null) {
-            return "expire entries by " + timestamp.owner().substring(timestamp.owner().lastIndexOf('.') + 1) + "."
-                    + timestamp.name() + " (a reaper removing entries idle too long, or a cache with expire-after-access,"
-                    + " e.g. Caffeine's expireAfterAccess)";
+            String field = timestamp.owner().substring(timestamp.owner().lastIndexOf('.') + 1) + "." + timestamp.name();
+            return timestamp.updated()
+                    ? "expire entries by " + field + " (a reaper removing entries idle too long, or a cache with"
+                            + " expire-after-access, e.g. Caffeine's expireAfterAccess)"
+                    : "expire entries by their age, " + field + " (a reaper removing entries older than a limit, or a"
+                            + " cache with expire-after-write, e.g. Caffeine's expireAfterWrite)";
         }
         boolean neverAgain = keys.watched() >= MIN_WATCHED && keys.notSeenAgainShare() >= MOSTLY_NEVER_AGAIN;
         if (removes == 0 && neverAgain) {

@@ -14,7 +14,7 @@ import java.util.Map;
 public final class FieldUse {
 
     /** Writers outside the field's own class remembered at most; beyond, such writes are not named. */
-    static final int MAX_FOREIGN_WRITERS = 4_096;
+    static final int MAX_FOREIGN_WRITERS = 1_024;
 
     private final IntSet reads = new IntSet();
     private final IntSet invoked = new IntSet();

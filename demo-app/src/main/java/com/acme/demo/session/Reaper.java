@@ -33,8 +33,18 @@ public final class Reaper implements AutoCloseable {
         return new Reaper(tracker, ttl, every);
     }
 
+    /**
+     * Removes every session of {@code tracker} whose last sighting is older than {@code ttl}; returns
+     * how many went.
+     */
+    public static int reap(Tracker tracker, Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        long cutoff = tracker.nowMillis() - ttl.toMillis();
+        return tracker.removeIf(s -> s.lastSeenMillis() < cutoff);
+    }
+
     private void runOnce() {
-        int removed = tracker.reap(ttl);
+        int removed = reap(tracker, ttl);
         boolean rebuilt = tracker.rebuildIfSparse();
         if (rebuilt) {
             log.info("rebuilt sparse session map live={}", tracker.size());

@@ -1,18 +1,18 @@
 package com.acme.demo.session;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Remembers every client key it has seen, with first/last-seen times: the Java retelling of the Go
  * {@code tracker} whose {@code map[string]*session} only ever grew.
  *
  * <p>{@link #seen(String)} inserts and looks up but never deletes. Left alone (leaky mode) the map
- * grows with every distinct key forever. The fix (fixed mode) is for someone to call
- * {@link #reap(Duration)} and {@link #rebuildIfSparse()} periodically.
+ * grows with every distinct key forever. The fix (fixed mode) is a {@link Reaper} that expires
+ * sessions by their last sighting and calls {@link #rebuildIfSparse()} periodically.
  */
 public final class Tracker {
 
@@ -77,14 +77,19 @@ public final class Tracker {
     }
 
     /**
-     * Removes every session whose last sighting is older than {@code now - ttl}; returns how many went.
+     * Removes every session {@code expired} accepts; returns how many went. The tracker itself never
+     * decides that a session is over: that is {@link Reaper}'s job, in fixed mode only.
      */
-    public synchronized int reap(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl");
-        long cutoff = clockMillis.getAsLong() - ttl.toMillis();
+    public synchronized int removeIf(Predicate<Session> expired) {
+        Objects.requireNonNull(expired, "expired");
         int before = sessions.size();
-        sessions.entrySet().removeIf(e -> e.getValue().lastSeenMillis() < cutoff);
+        sessions.values().removeIf(expired);
         return before - sessions.size();
+    }
+
+    /** Returns the time of the tracker's clock, in epoch millis. */
+    public long nowMillis() {
+        return clockMillis.getAsLong();
     }
 
     /**

@@ -43,7 +43,7 @@ class TrackerTest {
         tracker.seen("young");
         clock.addAndGet(2_000);
 
-        int removed = tracker.reap(Duration.ofSeconds(3));
+        int removed = Reaper.reap(tracker, Duration.ofSeconds(3));
 
         assertThat(removed).isEqualTo(1);
         assertThat(tracker.size()).isEqualTo(2);
@@ -60,7 +60,7 @@ class TrackerTest {
         for (int i = 0; i < 9; i++) {
             tracker.seen("k" + i);
         }
-        tracker.reap(Duration.ofSeconds(5));
+        Reaper.reap(tracker, Duration.ofSeconds(5));
         assertThat(tracker.size()).isEqualTo(9);
 
         boolean rebuilt = tracker.rebuildIfSparse();
@@ -80,7 +80,7 @@ class TrackerTest {
         for (int i = 0; i < 10; i++) {
             tracker.seen("k" + i);
         }
-        tracker.reap(Duration.ofSeconds(5));
+        Reaper.reap(tracker, Duration.ofSeconds(5));
 
         assertThat(tracker.rebuildIfSparse()).isFalse();
         assertThat(tracker.highWaterMark()).isEqualTo(40);
@@ -92,7 +92,7 @@ class TrackerTest {
             tracker.seen("k" + i);
         }
         clock.addAndGet(10_000);
-        tracker.reap(Duration.ofSeconds(5));
+        Reaper.reap(tracker, Duration.ofSeconds(5));
 
         assertThat(tracker.size()).isZero();
         assertThat(tracker.rebuildIfSparse()).isFalse();

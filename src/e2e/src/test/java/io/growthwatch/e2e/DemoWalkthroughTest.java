@@ -39,6 +39,16 @@ class DemoWalkthroughTest {
         return ForkedJvm.run(OPTIONS, List.of(), List.of("-jar", DEMO_JAR.toString()), args.toArray(String[]::new));
     }
 
+    private static ForkedJvm leaky;
+
+    /** The leaky demo's run, made once for the tests that read it. */
+    private static synchronized ForkedJvm leaky() throws Exception {
+        if (leaky == null) {
+            leaky = demo("leaky");
+        }
+        return leaky;
+    }
+
     private static String trackerSite() throws Exception {
         List<String> lines = Files.readAllLines(DEMO_SOURCES.resolve("com/acme/demo/session/Tracker.java"));
         for (int i = 0; i < lines.size(); i++) {
@@ -51,7 +61,7 @@ class DemoWalkthroughTest {
 
     @Test
     void leakyDemoIsReportedAtTheTrackerAllocationOnly() throws Exception {
-        ForkedJvm run = demo("leaky");
+        ForkedJvm run = leaky();
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<JsonObject> suspects = run.events("leak-suspect");
@@ -68,6 +78,22 @@ class DemoWalkthroughTest {
     }
 
     @Test
+    void leakyDemoAlertNamesTheUnreadLastSeenTheKeyShapeAndTheRemedy() throws Exception {
+        ForkedJvm run = leaky();
+
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        JsonObject alert = suspects.get(suspects.size() - 1);
+        JsonObject unread = alert.getAsJsonArray("unreadFields").get(0).getAsJsonObject();
+        assertThat(unread.get("field").getAsString()).isEqualTo("com.acme.demo.session.Session.lastSeenMillis");
+        assertThat(unread.get("writtenIn").getAsString()).isEqualTo("Session.touch");
+        assertThat(alert.getAsJsonObject("keys").get("type").getAsString()).isEqualTo("String");
+        assertThat(alert.getAsJsonObject("keys").get("watched").getAsInt()).isPositive();
+        assertThat(alert.get("remedy").getAsString()).startsWith("expire entries by Session.lastSeenMillis");
+        assertThat(run.stderr).contains("unreadFields=\"com.acme.demo.session.Session.lastSeenMillis (long, written in Session.touch");
+    }
+
+    @Test
     void fixedDemoIsNotReported() throws Exception {
         ForkedJvm run = demo("fixed");
 
@@ -78,7 +104,7 @@ class DemoWalkthroughTest {
 
     @Test
     void serviceLogKeepsItsOwnFormatAndClientsSeeNoErrors() throws Exception {
-        ForkedJvm run = demo("leaky");
+        ForkedJvm run = leaky();
 
         List<String> serviceLines = run.stdout.lines().filter(l -> !l.isBlank()).toList();
         assertThat(serviceLines).isNotEmpty().allSatisfy(l -> assertThat(l).matches(DEMO_LINE));

@@ -37,6 +37,9 @@ class PrivacyTest {
                 .contains(ForkedJvm.siteOf(PROGRAM, "<init>", "byUser = new HashMap<>()"),
                         ForkedJvm.siteOf(PROGRAM, "<init>", "byPassword = new ConcurrentHashMap<>()"));
         assertThat(run.stderr).contains("leak-suspect").contains("summary (shutdown)");
+        // and the alerts describe the keys (type and lengths), so there was key evidence to leak into too
+        assertThat(run.events("leak-suspect")).extracting(e -> e.getAsJsonObject("keys").get("type").getAsString())
+                .contains("String");
         String report = Files.readString(run.report, StandardCharsets.UTF_8);
         for (String output : new String[] {run.stdout, run.stderr, report}) {
             assertThat(output).doesNotContain(SECRET).doesNotContain("Kiwi-7Q9Z").doesNotContain("-password-")
