@@ -17,9 +17,13 @@ import java.util.Map;
  * @param report     JSON-lines file events are appended to, or null
  * @param summary    period of the INFO summary table, or {@link Duration#ZERO} for none
  * @param oversizedMin wasted table bytes from which a map is reported as oversized
+ * @param metrics    where to serve Prometheus metrics and the live page, or null for nowhere
+ * @param metricsTopSites sites exported besides the suspects, the largest by live entries
+ * @param config     the properties file the options were read from too, or null
  */
 public record AgentOptions(List<String> packages, List<String> excludes, Duration interval, int window,
-                           long minGrowth, Path report, Duration summary, long oversizedMin, Path config) {
+                           long minGrowth, Path report, Duration summary, long oversizedMin,
+                           MetricsAddress metrics, int metricsTopSites, Path config) {
 
     /** System property set while the agent runs (to the chosen packages); {@code attach} reads it to refuse a second agent. */
     public static final String ACTIVE_PROPERTY = "growthwatch-agent.active";
@@ -46,6 +50,24 @@ public record AgentOptions(List<String> packages, List<String> excludes, Duratio
 
     /** Default wasted table bytes from which a map is reported as oversized: 8 MiB. */
     public static final long DEFAULT_OVERSIZED_MIN = 8L << 20;
+
+    /** Default number of sites exported as metrics besides the suspects. */
+    public static final int DEFAULT_METRICS_TOP_SITES = 50;
+
+    /**
+     * Where the metrics endpoint listens.
+     *
+     * @param host an address or host name; {@code 127.0.0.1} when the option named a port only
+     * @param port a TCP port, 0 for any free one
+     */
+    public record MetricsAddress(String host, int port) {
+
+        /** {@code host:port}. */
+        @Override
+        public String toString() {
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
 
     /** Defensive copies of the lists. */
     public AgentOptions {
@@ -90,6 +112,8 @@ public record AgentOptions(List<String> packages, List<String> excludes, Duratio
         all.put("report", report == null ? "none" : report.toAbsolutePath().toString());
         all.put("summary", summary.isZero() ? "off" : format(summary));
         all.put("oversizedMin", formatSize(oversizedMin));
+        all.put("metrics", metrics == null ? "off" : metrics.toString());
+        all.put("metricsTopSites", String.valueOf(metricsTopSites));
         all.put("config", config == null ? "none" : config.toAbsolutePath().toString());
         return all;
     }

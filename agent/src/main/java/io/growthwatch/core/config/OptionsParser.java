@@ -36,6 +36,8 @@ public final class OptionsParser {
             new OptionSpec("report", "none", "JSON-lines file events are appended to; its directory must exist"),
             new OptionSpec("summary", AgentOptions.format(AgentOptions.DEFAULT_SUMMARY), "period of the summary table, or off (it is printed at exit too)"),
             new OptionSpec("oversizedMin", AgentOptions.formatSize(AgentOptions.DEFAULT_OVERSIZED_MIN), "wasted table bytes from which a map is reported oversized"),
+            new OptionSpec("metrics", "off", "serve Prometheus metrics and a live page: PORT (loopback only) or HOST:PORT (0.0.0.0:PORT for every interface)"),
+            new OptionSpec("metricsTopSites", String.valueOf(AgentOptions.DEFAULT_METRICS_TOP_SITES), "sites exported as metrics besides the suspects, the largest first (1 to 1000)"),
             new OptionSpec("config", "none", "a .properties file with the same keys; options override it, -Dgrowthwatch.KEY overrides both"));
 
     /**
@@ -211,7 +213,10 @@ public final class OptionsParser {
                     "is not a duration; expected a whole number with a unit ms, s, m or h, e.g. 10m, or off");
         }
         long oversizedMin = size("oversizedMin", pairs.get("oversizedMin"), AgentOptions.DEFAULT_OVERSIZED_MIN);
-        return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary, oversizedMin, config);
+        AgentOptions.MetricsAddress metrics = metrics(pairs.get("metrics"));
+        int topSites = (int) number("metricsTopSites", pairs.get("metricsTopSites"), AgentOptions.DEFAULT_METRICS_TOP_SITES, 1, 1000);
+        return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary, oversizedMin,
+                metrics, topSites, config);
     }
 
     private static Map<String, String> split(String text) throws OptionException {
@@ -305,6 +310,32 @@ public final class OptionsParser {
             throw new OptionException(key, value, "is out of range; " + expected);
         }
         return n;
+    }
+
+    /** Parses {@code off}, {@code PORT} (loopback) or {@code HOST:PORT} ({@code [v6]:PORT} for IPv6). */
+    static AgentOptions.MetricsAddress metrics(String value) throws OptionException {
+        if (value == null || value.equals("off")) {
+            return null;
+        }
+        String expected = "; expected off, a port (loopback only, e.g. 9464) or host:port (e.g. 0.0.0.0:9464 for every interface)";
+        int colon = value.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : value.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty()) {
+            throw new OptionException("metrics", value, "has no host before ':'" + expected);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(value.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new OptionException("metrics", value, "has no port number" + expected);
+        }
+        if (port < 0 || port > 65_535) {
+            throw new OptionException("metrics", value, "has a port out of range" + expected.replace("; expected", "; expected 0 to 65535:"));
+        }
+        return new AgentOptions.MetricsAddress(host, port);
     }
 
     private static Path report(String value) throws OptionException {

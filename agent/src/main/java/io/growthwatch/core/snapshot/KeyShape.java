@@ -45,10 +45,19 @@ public record KeyShape(String type, int minLength, int maxLength, int watched, i
         if (watched > 0) {
             s.append(", ").append(Math.round(notSeenAgainShare() * 100)).append(" % not seen again (")
                     .append(notSeenAgain()).append(" of ").append(watched).append(" sampled keys, each watched ")
-                    .append(watchMillis % 1000 == 0 ? watchMillis / 1000 + "s" : watchMillis + "ms").append(')');
+                    .append(duration(watchMillis)).append(')');
         } else {
             s.append(", reuse not measured yet");
         }
         return s.toString();
+    }
+
+    /** {@code 500ms}, {@code 1s}, {@code 2.5s}: tenths of seconds from one second on. */
+    private static String duration(long millis) {
+        if (millis < 1000) {
+            return millis + "ms";
+        }
+        long tenths = Math.round(millis / 100.0);
+        return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10 + "." + tenths % 10 + "s";
     }
 }

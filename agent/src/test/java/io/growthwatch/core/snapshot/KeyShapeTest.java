@@ -19,6 +19,12 @@ class KeyShapeTest {
     }
 
     @Test
+    void watchTimesFromOneSecondOnAreInTenthsOfSeconds() {
+        assertThat(new KeyShape("String", 8, 8, 1, 0, 1_002).describe()).endsWith("each watched 1s)");
+        assertThat(new KeyShape("String", 8, 8, 1, 0, 2_460).describe()).endsWith("each watched 2.5s)");
+    }
+
+    @Test
     void saysWhenReuseIsNotMeasuredYet() {
         assertThat(new KeyShape("String", 8, 8, 0, 0, 0).describe()).isEqualTo("String, 8 chars, reuse not measured yet");
         assertThat(KeyShape.UNKNOWN.describe()).isEqualTo("unknown (no key sampled yet)");

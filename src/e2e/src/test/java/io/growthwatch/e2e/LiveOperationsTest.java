@@ -61,7 +61,9 @@ class LiveOperationsTest {
             String[] status = cli("status", pid);
             assertThat(status[0]).as(status[1]).isEqualTo("0");
             String seen = ForkedJvm.siteOf("com.acme.scenarios.SeedTracker", "seen", "sessions.put(key, s)");
-            assertThat(status[1]).contains("leak-suspect").contains(seen).contains("field=com.acme.scenarios.SeedTracker.sessions");
+            assertThat(status[1]).contains("leak-suspect").contains(seen).contains("field=com.acme.scenarios.SeedTracker.sessions")
+                    .contains("unreadFields: com.acme.scenarios.SeedTracker$Session.lastSeen (long, written in SeedTracker.seen")
+                    .contains("remedy: expire entries by SeedTracker$Session.lastSeen");
         } finally {
             app.destroy();
             app.waitFor(10, TimeUnit.SECONDS);
@@ -201,6 +203,9 @@ class LiveOperationsTest {
             assertThat(e.getEventType().getName()).isEqualTo("growthwatch.LeakSuspect");
             assertThat(e.getString("site")).isEqualTo(site);
             assertThat(e.getLong("entries")).isPositive();
+            assertThat(e.getString("unreadFields")).startsWith("com.acme.scenarios.SeedTracker$Session.lastSeen (long");
+            assertThat(e.getString("keys")).startsWith("String, ");
+            assertThat(e.getString("remedy")).startsWith("expire entries by SeedTracker$Session.lastSeen");
         });
         assertThat(ours).anySatisfy(e -> assertThat(e.getEventType().getName()).isEqualTo("growthwatch.SiteSample"));
     }
