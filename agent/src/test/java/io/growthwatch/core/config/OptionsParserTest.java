@@ -58,7 +58,7 @@ class OptionsParserTest {
     @Test
     void unknownKeyIsAnErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> OptionsParser.parse("packages=a,colour=blue"))
-                .hasMessage("option 'colour' is unknown; expected one of packages, exclude, interval, window, minGrowth, report, summary, oversizedMin, config");
+                .hasMessage("option 'colour' is unknown; expected one of packages, exclude, interval, window, minGrowth, report, summary, oversizedMin, metrics, metricsTopSites, config");
     }
 
     @Test
@@ -180,5 +180,33 @@ class OptionsParserTest {
         AgentOptions options = OptionsParser.parse("packages=a", system);
 
         assertThat(options.interval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void metricsIsOffByDefault() throws OptionException {
+        assertThat(OptionsParser.parse("packages=a").metrics()).isNull();
+    }
+
+    @Test
+    void metricsGivenAPortListensOnLoopbackOnly() throws OptionException {
+        assertThat(OptionsParser.parse("packages=a,metrics=9464").metrics())
+                .isEqualTo(new AgentOptions.MetricsAddress("127.0.0.1", 9464));
+    }
+
+    @Test
+    void metricsGivenAHostAndPortListensThere() throws OptionException {
+        assertThat(OptionsParser.parse("packages=a,metrics=0.0.0.0:9464").metrics())
+                .isEqualTo(new AgentOptions.MetricsAddress("0.0.0.0", 9464));
+        assertThat(OptionsParser.parse("packages=a,metrics=[::1]:9464").metrics())
+                .isEqualTo(new AgentOptions.MetricsAddress("::1", 9464));
+    }
+
+    @Test
+    void metricsWithoutAPortIsAnErrorSayingWhatIsExpected() {
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,metrics=localhost"))
+                .hasMessage("option 'metrics': 'localhost' has no port number; expected off, a port (loopback only, e.g. 9464)"
+                        + " or host:port (e.g. 0.0.0.0:9464 for every interface)");
+        assertThatThrownBy(() -> OptionsParser.parse("packages=a,metrics=70000"))
+                .hasMessageStartingWith("option 'metrics': '70000' has a port out of range");
     }
 }
