@@ -37,7 +37,8 @@ class ArchitectureTest {
     @Test
     void detectionAndReportingNeverReachIntoTheHooks() {
         noClasses().that().resideInAnyPackage("io.growthwatch.core.snapshot..", "io.growthwatch.core.detect..",
-                        "io.growthwatch.core.report..", "io.growthwatch.core.jmx..", "io.growthwatch.core.jfr..")
+                        "io.growthwatch.core.report..", "io.growthwatch.core.jmx..", "io.growthwatch.core.jfr..",
+                        "io.growthwatch.core.metrics..", "io.growthwatch.core.page..", "io.growthwatch.core.evidence..")
                 .should().dependOnClassesThat().resideInAPackage("io.growthwatch.bootstrap..")
                 .check(AGENT);
     }
@@ -63,6 +64,13 @@ class ArchitectureTest {
                 .and().resideOutsideOfPackages("io.growthwatch.core", "io.growthwatch.core.runtime..",
                         "io.growthwatch.core.track..", "io.growthwatch.core.instrument..")
                 .should().dependOnClassesThat().resideInAPackage("io.growthwatch.bootstrap..")
+                .check(AGENT);
+    }
+
+    @Test
+    void theReportPageReadsEventsNotTheAgentsObjects() {
+        classes().that().resideInAPackage("io.growthwatch.core.page..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.google.gson..", "io.growthwatch.core.page..")
                 .check(AGENT);
     }
 

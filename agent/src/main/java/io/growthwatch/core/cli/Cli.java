@@ -5,11 +5,19 @@ import io.growthwatch.core.config.AgentOptions;
 import io.growthwatch.core.config.OptionException;
 import io.growthwatch.core.config.OptionsParser;
 import io.growthwatch.core.jmx.SitesMXBean;
+import io.growthwatch.core.page.HtmlReport;
+import io.growthwatch.core.page.ReportData;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -19,7 +27,8 @@ import javax.management.remote.JMXServiceURL;
 
 /**
  * The agent jar's command line: {@code attach} loads the agent into a running JVM, {@code status}
- * prints the site table of a JVM running the agent, through the JVM's own local management agent.
+ * prints the site table of a JVM running the agent, through the JVM's own local management agent,
+ * {@code report} turns a JSON-lines report into an HTML page.
  */
 public final class Cli {
 
@@ -30,6 +39,8 @@ public final class Cli {
                 "usage: java -javaagent:growthwatch-agent.jar=<options> ...   start a JVM with growthwatch",
                 "       java -jar growthwatch-agent.jar attach <pid> <options>  load it into a running JVM",
                 "       java -jar growthwatch-agent.jar status <pid>            print the top sites of a JVM running it",
+                "       java -jar growthwatch-agent.jar report <growth.jsonl> [-o <growth.html>]",
+                "                                                               turn a JSON-lines report into one HTML page",
                 "       java -jar growthwatch-agent.jar --help                  this text",
                 "",
                 "options: key=value pairs separated by ',', lists separated by ':',",
@@ -71,6 +82,13 @@ public final class Cli {
                     return 2;
                 }
                 return status(args[1], out, err);
+            case "report":
+                if (args.length != 2 && !(args.length == 4 && args[2].equals("-o"))) {
+                    err.println("growthwatch: report needs a JSON-lines report and optionally -o and the HTML file to write,"
+                            + " e.g. report growth.jsonl -o growth.html");
+                    return 2;
+                }
+                return report(Path.of(args[1]), args.length == 4 ? Path.of(args[3]) : null, out, err);
             default:
                 err.println("growthwatch: unknown command '" + args[0] + "'");
                 err.println(USAGE);
@@ -148,6 +166,51 @@ public final class Cli {
         } finally {
             vm.detach();
         }
+    }
+
+    /**
+     * Reads {@code input}, writes its HTML page to {@code output} (by default beside it, {@code .html}),
+     * and says what it could not read; exit 1 when nothing could be read or written.
+     */
+    private static int report(Path input, Path output, PrintStream out, PrintStream err) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(input, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("growthwatch: cannot read " + input + ": no such file");
+            return 1;
+        } catch (MalformedInputException e) {
+            err.println("growthwatch: cannot read " + input + ": it is not UTF-8 text; expected the JSON-lines report written by report=");
+            return 1;
+        } catch (IOException e) {
+            err.println("growthwatch: cannot read " + input + ": " + rootMessage(e));
+            return 1;
+        }
+        ReportData data = ReportData.read(lines, input.getFileName().toString());
+        for (String problem : data.problems()) {
+            err.println("growthwatch: " + problem);
+        }
+        if (data.events() == 0) {
+            err.println("growthwatch: " + input + " holds no growthwatch events; expected the JSON-lines report written by"
+                    + " the agent's report= option (it gets its first lines after the first interval)");
+            return 1;
+        }
+        Path target = output != null ? output : htmlBeside(input);
+        try {
+            Files.writeString(target, HtmlReport.render(data, input.getFileName().toString()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("growthwatch: cannot write " + target + ": " + rootMessage(e));
+            return 1;
+        }
+        out.println("growthwatch: wrote " + target + " (" + data.sites().size() + " sites, " + data.events() + " events)");
+        return 0;
+    }
+
+    /** {@code growth.jsonl} becomes {@code growth.html} in the same directory. */
+    private static Path htmlBeside(Path input) {
+        String name = input.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return input.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".html");
     }
 
     private static int status(String pid, PrintStream out, PrintStream err) {

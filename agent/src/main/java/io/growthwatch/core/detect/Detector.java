@@ -3,13 +3,18 @@ package io.growthwatch.core.detect;
 import io.growthwatch.core.snapshot.CallSiteCount;
 import io.growthwatch.core.snapshot.IntervalSnapshot;
 import io.growthwatch.core.snapshot.SiteSnapshot;
+import io.growthwatch.core.snapshot.SparseTable;
+
+import java.time.Duration;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns each interval's snapshot into findings: a {@code leak-suspect} when a site starts growing
@@ -36,6 +41,7 @@ public final class Detector {
 
     private GrowthRule rule;
     private final long intervalMillis;
+    private final int exportedTop;
     private final OversizedRule oversized;
     private final Map<Integer, SiteWatch> watches = new HashMap<>();
 
@@ -44,6 +50,12 @@ public final class Detector {
      * reporting maps whose sparse tables waste at least {@code oversizedMinBytes}.
      */
     public Detector(GrowthRule rule, long intervalMillis, long oversizedMinBytes) {
+        this(rule, intervalMillis, oversizedMinBytes, SUMMARY_ROWS);
+    }
+
+    /** As {@link #Detector(GrowthRule, long, long)}, exporting the suspects and the {@code exportedTop} largest sites. */
+    public Detector(GrowthRule rule, long intervalMillis, long oversizedMinBytes, int exportedTop) {
+        this.exportedTop = exportedTop;
         this.rule = rule;
         this.intervalMillis = intervalMillis;
         this.oversized = new OversizedRule(oversizedMinBytes);
@@ -74,7 +86,7 @@ public final class Detector {
                 findings.add(finding);
             }
         }
-        return new IntervalFindings(findings, oversized.check(interval), rows(interval));
+        return new IntervalFindings(findings, oversized.check(interval), rows(interval), exported(interval, exportedTop));
     }
 
     private Finding observe(SiteSnapshot site, IntervalSnapshot interval, Map<String, Long> bounds) {
@@ -173,19 +185,56 @@ public final class Detector {
      * intervals observed so far; observes nothing itself (the summary at exit uses it).
      */
     public List<SiteRow> rows(IntervalSnapshot interval) {
+        List<SiteRow> rows = allRows(interval);
+        return List.copyOf(rows.subList(0, Math.min(SUMMARY_ROWS, rows.size())));
+    }
+
+    /**
+     * Every suspect of {@code interval} and, besides, its {@code top} largest sites by live entries:
+     * the sites exported as metrics, a bounded number whatever the application allocates.
+     */
+    public List<SiteRow> exported(IntervalSnapshot interval, int top) {
+        List<SiteRow> exported = new ArrayList<>();
+        int others = 0;
+        for (SiteRow row : allRows(interval)) {
+            if (row.suspect() || others++ < top) {
+                exported.add(row);
+            }
+        }
+        return List.copyOf(exported);
+    }
+
+    /** Every site holding entries, the largest first. */
+    private List<SiteRow> allRows(IntervalSnapshot interval) {
+        Set<Integer> sparse = new HashSet<>();
+        for (SparseTable t : interval.sparseTables()) {
+            if (oversized.wastesEnough(t, interval.referenceBytes())) {
+                sparse.add(t.siteId());
+            }
+        }
         List<SiteRow> rows = new ArrayList<>();
         for (SiteSnapshot site : interval.sites()) {
             if (site.entries() > 0) {
-                SiteWatch watch = watches.get(site.siteId());
-                long perMinute = watch == null ? 0 : perMinute(rule.slopePerSample(watch.series()));
-                boolean suspect = watch != null && watch.suspect();
-                rows.add(new SiteRow(site.site(), site.type(), site.field(), site.instances(), site.entries(), perMinute,
-                        site.inserts(), site.removes(), suspect ? Finding.LEAK_SUSPECT : "ok", site.keys(),
-                        site.unreadFields(), suspect ? remedy(site) : null));
+                rows.add(row(site, interval, sparse.contains(site.siteId())));
             }
         }
         rows.sort(Comparator.comparingLong(SiteRow::entries).reversed());
-        return List.copyOf(rows.subList(0, Math.min(SUMMARY_ROWS, rows.size())));
+        return rows;
+    }
+
+    private SiteRow row(SiteSnapshot site, IntervalSnapshot interval, boolean sparse) {
+        SiteWatch watch = watches.get(site.siteId());
+        long perMinute = watch == null ? 0 : perMinute(rule.slopePerSample(watch.series()));
+        boolean suspect = watch != null && watch.suspect();
+        long bytesPerHour = perMinute * 60 * site.bytesPerEntry();
+        long max = interval.heapMaxBytes();
+        Duration exhaustion = max < 0 || bytesPerHour <= 0 ? null
+                : Projection.timeToExhaustion(max - interval.heapUsedBytes(), bytesPerHour);
+        return new SiteRow(site.siteId(), site.site(), site.type(), site.field(), site.instances(), site.entries(),
+                perMinute, site.inserts(), site.removes(),
+                suspect ? Finding.LEAK_SUSPECT : sparse ? SiteRow.OVERSIZED : SiteRow.OK,
+                site.bytesPerEntry() * site.entries(), exhaustion == null ? -1 : exhaustion.getSeconds(),
+                site.keys(), site.unreadFields(), suspect ? remedy(site) : null);
     }
 
     private static String remedy(SiteSnapshot site) {

@@ -33,6 +33,15 @@ final class OversizedRule {
         this.minWastedBytes = minWastedBytes;
     }
 
+    /** Whether {@code table} wastes at least the threshold, with references of {@code referenceBytes}. */
+    boolean wastesEnough(SparseTable table, int referenceBytes) {
+        return wastedBytes(table, referenceBytes) >= minWastedBytes;
+    }
+
+    private static long wastedBytes(SparseTable table, int referenceBytes) {
+        return (table.capacity() - SparseTable.neededCapacity(table.size())) * referenceBytes;
+    }
+
     /** The maps of {@code interval} to report as oversized now. */
     List<Oversized> check(IntervalSnapshot interval) {
         if (interval.sparseTables().isEmpty()) {
@@ -44,7 +53,7 @@ final class OversizedRule {
         }
         List<Oversized> found = new ArrayList<>();
         for (SparseTable table : interval.sparseTables()) {
-            long wasted = (table.capacity() - SparseTable.neededCapacity(table.size())) * interval.referenceBytes();
+            long wasted = wastedBytes(table, interval.referenceBytes());
             SiteSnapshot site = sites.get(table.siteId());
             if (wasted >= minWastedBytes && site != null && reported.put(table.instanceId(), Boolean.TRUE) == null) {
                 found.add(new Oversized(site.site(), site.type(), site.field(), table.size(), table.capacity(), wasted,

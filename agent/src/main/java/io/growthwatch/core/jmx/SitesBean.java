@@ -14,13 +14,18 @@ public final class SitesBean implements SitesMXBean {
 
     private final AgentOptions options;
     private final Supplier<List<SiteRow>> rows;
+    private final Supplier<List<SiteRow>> exported;
     private volatile int window;
     private volatile long minGrowth;
 
-    /** Creates the bean over {@code rows}, starting from the thresholds in {@code options}. */
-    public SitesBean(AgentOptions options, Supplier<List<SiteRow>> rows) {
+    /**
+     * Creates the bean over the table {@code rows} and the {@code exported} sites (every suspect and
+     * the largest), starting from the thresholds in {@code options}.
+     */
+    public SitesBean(AgentOptions options, Supplier<List<SiteRow>> rows, Supplier<List<SiteRow>> exported) {
         this.options = options;
         this.rows = rows;
+        this.exported = exported;
         this.window = options.window();
         this.minGrowth = options.minGrowth();
     }
@@ -33,6 +38,45 @@ public final class SitesBean implements SitesMXBean {
     @Override
     public List<SiteInfo> getSites() {
         return rows.get().stream().map(SiteInfo::new).toList();
+    }
+
+    @Override
+    public int getLeakSuspects() {
+        int n = 0;
+        for (SiteRow row : exported.get()) {
+            n += row.suspect() ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Override
+    public long getTrackedEntries() {
+        long n = 0;
+        for (SiteRow row : exported.get()) {
+            n += row.entries();
+        }
+        return n;
+    }
+
+    @Override
+    public long getRetainedBytes() {
+        long n = 0;
+        for (SiteRow row : exported.get()) {
+            n += row.retainedBytes();
+        }
+        return n;
+    }
+
+    @Override
+    public long getHeapExhaustionSeconds() {
+        long shortest = -1;
+        for (SiteRow row : exported.get()) {
+            long s = row.heapExhaustedInSeconds();
+            if (s >= 0 && (shortest < 0 || s < shortest)) {
+                shortest = s;
+            }
+        }
+        return shortest;
     }
 
     @Override

@@ -34,4 +34,16 @@ public interface SitesMXBean {
 
     /** The chosen packages, separated by {@code :}. */
     String getPackages();
+
+    /** Sites growing like a leak now. */
+    int getLeakSuspects();
+
+    /** Live entries over the exported sites (every suspect and the largest sites). */
+    long getTrackedEntries();
+
+    /** Estimated heap held by the entries of the exported sites, in bytes. */
+    long getRetainedBytes();
+
+    /** The shortest projected time to heap exhaustion over the growing sites, in seconds; -1 when none grows. */
+    long getHeapExhaustionSeconds();
 }

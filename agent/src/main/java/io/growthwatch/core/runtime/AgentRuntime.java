@@ -10,9 +10,12 @@ import io.growthwatch.core.evidence.UnreadFieldFinder;
 import io.growthwatch.core.instrument.MapInstrumentation;
 import io.growthwatch.core.jfr.JfrReporter;
 import io.growthwatch.core.jmx.SitesBean;
+import io.growthwatch.core.metrics.MetricsEndpoint;
+import io.growthwatch.core.metrics.SiteMetrics;
 import io.growthwatch.core.report.AgentLogging;
 import io.growthwatch.core.report.JsonLinesReporter;
 import io.growthwatch.core.report.LogReporter;
+import io.growthwatch.core.report.RecentEvents;
 import io.growthwatch.core.report.ReportFile;
 import io.growthwatch.core.report.Reporter;
 import io.growthwatch.core.report.Reporters;
@@ -21,6 +24,7 @@ import io.growthwatch.core.track.SiteMeter;
 import io.growthwatch.core.track.TableInspector;
 import org.slf4j.Logger;
 
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,20 +97,25 @@ public final class AgentRuntime {
     private void run() {
         try {
             Logger log = AgentLogging.toStandardError().logger("growthwatch");
-            Reporters reporters = new Reporters(reporters(log));
+            RecentEvents recent = options.metrics() == null ? null : new RecentEvents();
+            Reporters reporters = new Reporters(reporters(log, recent));
             HeapModel heap = new HeapModel(instrumentation);
             SiteMeter meter = new SiteMeter(TableInspector.open(instrumentation), heap,
                     new UnreadFieldFinder(transformer.fieldUse(), transformer.filter()));
             Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
-                    options.interval().toMillis(), options.oversizedMin());
+                    options.interval().toMillis(), options.oversizedMin(), options.metricsTopSites());
             AtomicReference<List<SiteRow>> lastRows = new AtomicReference<>(List.of());
-            SitesBean bean = new SitesBean(options, lastRows::get);
+            AtomicReference<List<SiteRow>> lastExported = new AtomicReference<>(List.of());
+            SitesBean bean = new SitesBean(options, lastRows::get, lastExported::get);
             // the loop exists before the slower steps below, so that a JVM exiting early still gets its summary
             loop = new SamplingLoop(options.interval().toMillis(), options.summary().toMillis(), meter, detector,
-                    reporters, bean, lastRows, new FaultReports(log, reporters, transformer),
+                    reporters, bean, lastRows, lastExported, new FaultReports(log, reporters, transformer),
                     new InstrumentationReport(log, options, transformer, instrumentation), log, failSamplesOnPurpose);
             logStart(log);
             register(log, bean);
+            if (recent != null) {
+                serveMetrics(log, new SiteMetrics(lastExported::get), recent);
+            }
             loop.run();
         } catch (Throwable t) {
             AgentSwitch.disable();
@@ -114,12 +123,34 @@ public final class AgentRuntime {
         }
     }
 
+    /**
+     * Starts the metrics endpoint from this daemon thread (so that the HTTP server's own dispatcher
+     * thread is a daemon too); a port in use is one line on standard error, and the agent runs on.
+     */
+    private void serveMetrics(Logger log, SiteMetrics metrics, RecentEvents recent) {
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(options.metrics(), metrics, recent);
+            String base = "http://" + hostForUrl(options.metrics().host()) + ":" + endpoint.port();
+            log.atInfo().setMessage("serving metrics").addKeyValue("metrics", base + "/metrics")
+                    .addKeyValue("page", base + "/").log();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            Console.error("option 'metrics': " + e.getMessage() + "; no metrics are served, the agent runs on");
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
     /** Every reporter, created here: the log, the JSON-lines report when asked for, JFR where available. */
-    private List<Reporter> reporters(Logger log) {
+    private List<Reporter> reporters(Logger log, RecentEvents recent) {
         List<Reporter> reporters = new ArrayList<>();
         reporters.add(new LogReporter(log));
         if (reportFile != null) {
             reporters.add(new JsonLinesReporter(reportFile));
+        }
+        if (recent != null) {
+            reporters.add(recent);
         }
         try {
             reporters.add(new JfrReporter());

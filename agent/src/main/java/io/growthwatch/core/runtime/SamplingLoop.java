@@ -37,12 +37,15 @@ final class SamplingLoop {
     private final Logger log;
     private final boolean failOnPurpose;
     private final AtomicReference<List<SiteRow>> lastRows;
+    private final AtomicReference<List<SiteRow>> lastExported;
 
     SamplingLoop(long intervalMillis, long summaryMillis, SiteMeter meter, Detector detector, Reporters reporters,
-                 SitesBean bean, AtomicReference<List<SiteRow>> lastRows, FaultReports faults,
+                 SitesBean bean, AtomicReference<List<SiteRow>> lastRows, AtomicReference<List<SiteRow>> lastExported,
+                 FaultReports faults,
                  InstrumentationReport instrumented, Logger log, boolean failOnPurpose) {
         this.instrumented = instrumented;
         this.lastRows = lastRows;
+        this.lastExported = lastExported;
         this.intervalMillis = intervalMillis;
         this.summaryMillis = summaryMillis;
         this.meter = meter;
@@ -72,6 +75,7 @@ final class SamplingLoop {
                     IntervalFindings found = detector.observe(snapshot);
                     reporters.publish(found);
                     lastRows.set(found.rows());
+                    lastExported.set(found.exported());
                     if (now >= nextSummary) {
                         reporters.summary(found.rows(), "periodic");
                         nextSummary = now + summaryMillis;

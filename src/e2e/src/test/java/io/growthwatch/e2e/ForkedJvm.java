@@ -195,9 +195,23 @@ public final class ForkedJvm {
 
         /** Waits until standard output has a line matching {@code pattern}; fails after {@code limit}. */
         public String awaitStdout(Pattern pattern, Duration limit) throws IOException, InterruptedException {
+            return await(out, "stdout", pattern, limit);
+        }
+
+        /** Waits until standard error has a line matching {@code pattern}; fails after {@code limit}. */
+        public String awaitStderr(Pattern pattern, Duration limit) throws IOException, InterruptedException {
+            return await(err, "stderr", pattern, limit);
+        }
+
+        /** The process id of the program. */
+        public long pid() {
+            return process.pid();
+        }
+
+        private String await(Path file, String name, Pattern pattern, Duration limit) throws IOException, InterruptedException {
             long end = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < end) {
-                for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     if (pattern.matcher(line).find()) {
                         return line;
                     }
@@ -207,7 +221,7 @@ public final class ForkedJvm {
                 }
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            throw new AssertionError("no line matching " + pattern + " on stdout within " + limit + "\n" + finish());
+            throw new AssertionError("no line matching " + pattern + " on " + name + " within " + limit + "\n" + finish());
         }
 
         /** The report file's text so far, empty when it does not exist yet. */
