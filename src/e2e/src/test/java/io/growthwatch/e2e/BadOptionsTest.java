@@ -19,7 +19,8 @@ class BadOptionsTest {
             "packages=com.acme.scenarios,window=two   | option 'window': 'two' is not a number; expected a whole number from 4 to 10000",
             "packages=com.acme.scenarios,window=2     | option 'window': '2' is out of range",
             "packages=com.acme.scenarios,summary=nope | option 'summary': 'nope' is not a duration; expected a whole number with a unit ms, s, m or h, e.g. 10m, or off",
-            "packages=com.acme.scenarios,report=/no/such/dir/growth.jsonl | option 'report': '/no/such/dir/growth.jsonl' is in a directory that does not exist"
+            "packages=com.acme.scenarios,report=/no/such/dir/growth.jsonl | option 'report': '/no/such/dir/growth.jsonl' is in a directory that does not exist",
+            "packages=com.acme.scenarios,metrics=localhost | option 'metrics': 'localhost' has no port number; expected off, a port (loopback only, e.g. 9464) or host:port"
     })
     void badOptionGivesOneErrorLineAndTheApplicationRunsAsWithoutTheAgent(String options, String expected) throws Exception {
         ForkedJvm plain = ForkedJvm.run(null, List.of(), "com.acme.scenarios.PerRequestMaps", "0");
