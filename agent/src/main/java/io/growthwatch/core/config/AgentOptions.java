@@ -17,12 +17,13 @@ import java.util.Map;
  * @param report     JSON-lines file events are appended to, or null
  * @param summary    period of the INFO summary table, or {@link Duration#ZERO} for none
  * @param oversizedMin wasted table bytes from which a map is reported as oversized
+ * @param minGrowthBytes estimated bytes a site must gain over the window to be a suspect, whatever its entries
  * @param metrics    where to serve Prometheus metrics and the live page, or null for nowhere
  * @param metricsTopSites sites exported besides the suspects, the largest by live entries
  * @param config     the properties file the options were read from too, or null
  */
 public record AgentOptions(List<String> packages, List<String> excludes, Duration interval, int window,
-                           long minGrowth, Path report, Duration summary, long oversizedMin,
+                           long minGrowth, Path report, Duration summary, long oversizedMin, long minGrowthBytes,
                            MetricsAddress metrics, int metricsTopSites, Path config) {
 
     /** System property set while the agent runs (to the chosen packages); {@code attach} reads it to refuse a second agent. */
@@ -50,6 +51,9 @@ public record AgentOptions(List<String> packages, List<String> excludes, Duratio
 
     /** Default wasted table bytes from which a map is reported as oversized: 8 MiB. */
     public static final long DEFAULT_OVERSIZED_MIN = 8L << 20;
+
+    /** Default estimated bytes a site must gain over the window: 16 MiB. */
+    public static final long DEFAULT_MIN_GROWTH_BYTES = 16L << 20;
 
     /** Default number of sites exported as metrics besides the suspects. */
     public static final int DEFAULT_METRICS_TOP_SITES = 50;
@@ -112,6 +116,7 @@ public record AgentOptions(List<String> packages, List<String> excludes, Duratio
         all.put("report", report == null ? "none" : report.toAbsolutePath().toString());
         all.put("summary", summary.isZero() ? "off" : format(summary));
         all.put("oversizedMin", formatSize(oversizedMin));
+        all.put("minGrowthBytes", minGrowthBytes == 0 ? "off" : formatSize(minGrowthBytes));
         all.put("metrics", metrics == null ? "off" : metrics.toString());
         all.put("metricsTopSites", String.valueOf(metricsTopSites));
         all.put("config", config == null ? "none" : config.toAbsolutePath().toString());

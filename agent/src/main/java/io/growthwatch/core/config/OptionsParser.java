@@ -36,6 +36,7 @@ public final class OptionsParser {
             new OptionSpec("report", "none", "JSON-lines file events are appended to; its directory must exist"),
             new OptionSpec("summary", AgentOptions.format(AgentOptions.DEFAULT_SUMMARY), "period of the summary table, or off (it is printed at exit too)"),
             new OptionSpec("oversizedMin", AgentOptions.formatSize(AgentOptions.DEFAULT_OVERSIZED_MIN), "wasted table bytes from which a map is reported oversized"),
+            new OptionSpec("minGrowthBytes", AgentOptions.formatSize(AgentOptions.DEFAULT_MIN_GROWTH_BYTES), "estimated bytes a site must gain over the window, whatever its entries (0 for off)"),
             new OptionSpec("metrics", "off", "serve Prometheus metrics and a live page: PORT (loopback only) or HOST:PORT (0.0.0.0:PORT for every interface)"),
             new OptionSpec("metricsTopSites", String.valueOf(AgentOptions.DEFAULT_METRICS_TOP_SITES), "sites exported as metrics besides the suspects, the largest first (1 to 1000)"),
             new OptionSpec("config", "none", "a .properties file with the same keys; options override it, -Dgrowthwatch.KEY overrides both"));
@@ -213,10 +214,11 @@ public final class OptionsParser {
                     "is not a duration; expected a whole number with a unit ms, s, m or h, e.g. 10m, or off");
         }
         long oversizedMin = size("oversizedMin", pairs.get("oversizedMin"), AgentOptions.DEFAULT_OVERSIZED_MIN);
+        long minGrowthBytes = size("minGrowthBytes", pairs.get("minGrowthBytes"), AgentOptions.DEFAULT_MIN_GROWTH_BYTES);
         AgentOptions.MetricsAddress metrics = metrics(pairs.get("metrics"));
         int topSites = (int) number("metricsTopSites", pairs.get("metricsTopSites"), AgentOptions.DEFAULT_METRICS_TOP_SITES, 1, 1000);
         return new AgentOptions(packages, excludes, interval, window, minGrowth, report, summary, oversizedMin,
-                metrics, topSites, config);
+                minGrowthBytes, metrics, topSites, config);
     }
 
     private static Map<String, String> split(String text) throws OptionException {

@@ -41,6 +41,7 @@ public final class Detector {
 
     private GrowthRule rule;
     private final long intervalMillis;
+    private long minGrowthBytes;
     private final int exportedTop;
     private final OversizedRule oversized;
     private final Map<Integer, SiteWatch> watches = new HashMap<>();
@@ -64,6 +65,15 @@ public final class Detector {
     /** The rule in force. */
     public GrowthRule rule() {
         return rule;
+    }
+
+    /**
+     * Also counts as growing a site whose estimated bytes grow by {@code minGrowthBytes} over a window,
+     * whatever its entries; 0 for entries only.
+     */
+    public Detector withMinGrowthBytes(long minGrowthBytes) {
+        this.minGrowthBytes = minGrowthBytes;
+        return this;
     }
 
     /** Replaces the rule from the next snapshot on, keeping each site's newest samples. */
@@ -102,22 +112,23 @@ public final class Detector {
         long inserts = site.inserts();
         watch.add(entries, inserts);
         watch.account(entries, inserts - site.removes());
-        long[] series = watch.series();
+        long minGrowth = minGrowth(site);
+        int growingAt = growingScale(watch, minGrowth);
         long now = interval.atMillis();
         if (watch.suspect()) {
-            if (rule.hasStopped(series)) {
+            if (rule.hasStopped(watch.series(watch.alertedScale()), minGrowth)) {
                 watch.cleared();
-                return finding(Finding.LEAK_CLEARED, site, watch, interval);
+                return finding(Finding.LEAK_CLEARED, site, watch, watch.alertedScale(), interval);
             }
-            if (rule.isGrowing(series) && !removesKeepPace(watch, series) && watch.dueForRepeat(entries, now, REPEAT_AFTER_MILLIS)) {
-                watch.alerted(entries, now);
-                return finding(Finding.LEAK_SUSPECT, site, watch, interval);
+            if (growingAt >= 0 && watch.dueForRepeat(entries, now, REPEAT_AFTER_MILLIS)) {
+                watch.alerted(growingAt, entries, now);
+                return finding(Finding.LEAK_SUSPECT, site, watch, growingAt, interval);
             }
             return null;
         }
-        if (rule.isGrowing(series) && !removesKeepPace(watch, series) && !fillingUpToABound(site, bounds)) {
-            watch.alerted(entries, now);
-            return finding(Finding.LEAK_SUSPECT, site, watch, interval);
+        if (growingAt >= 0 && !fillingUpToABound(site, bounds)) {
+            watch.alerted(growingAt, entries, now);
+            return finding(Finding.LEAK_SUSPECT, site, watch, growingAt, interval);
         }
         if (watch.idle()) {
             watches.remove(site.siteId());
@@ -126,14 +137,47 @@ public final class Detector {
     }
 
     /**
+     * Entries a site must gain over a window: the rule's {@code minGrowth}, or fewer when that many
+     * of the site's entries weigh {@code minGrowthBytes} (a few heavy entries are a leak too).
+     */
+    private long minGrowth(SiteSnapshot site) {
+        if (minGrowthBytes <= 0 || site.bytesPerEntry() <= 0) {
+            return rule.minGrowth();
+        }
+        long byBytes = (minGrowthBytes + site.bytesPerEntry() - 1) / site.bytesPerEntry();
+        return Math.max(2, Math.min(rule.minGrowth(), byBytes));
+    }
+
+    /**
+     * The finest scale at which the site grows like a leak, or -1. A coarser scale is judged on a full
+     * window only, and only while the last quarter of its window still grows: a cache that warmed up
+     * for longer than the finer windows and then levelled off is not a leak.
+     */
+    private int growingScale(SiteWatch watch, long minGrowth) {
+        for (int k = 0; k < SiteWatch.SCALES; k++) {
+            long[] series = watch.series(k);
+            if (rule.isGrowing(series, minGrowth) && (k == 0 || recentlyGrowing(series))
+                    && !removesKeepPace(watch, k, series, minGrowth)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean recentlyGrowing(long[] series) {
+        int n = series.length;
+        return series[n - 1] > series[n - 1 - Math.max(1, n / 4)];
+    }
+
+    /**
      * Whether removes keep pace with inserts after all: at least {@link #KEEPING_PACE} of the keys
      * counted in over the window went out again. A reaped map whose steady size rises with rising
      * traffic grows for a while, yet most of what it takes in leaves; a leak keeps nearly all.
      * Needs counted inserts; a map filled only by uncounted code is judged on its sizes.
      */
-    private boolean removesKeepPace(SiteWatch watch, long[] series) {
-        long inserted = watch.insertsOverWindow();
-        if (inserted < rule.minGrowth()) {
+    private boolean removesKeepPace(SiteWatch watch, int scale, long[] series, long minGrowth) {
+        long inserted = watch.insertsOverWindow(scale);
+        if (inserted < minGrowth) {
             return false;
         }
         long removed = inserted - (series[series.length - 1] - series[0]);
@@ -224,9 +268,11 @@ public final class Detector {
 
     private SiteRow row(SiteSnapshot site, IntervalSnapshot interval, boolean sparse) {
         SiteWatch watch = watches.get(site.siteId());
-        long perMinute = watch == null ? 0 : perMinute(rule.slopePerSample(watch.series()));
+        int scale = watch != null && watch.suspect() ? watch.alertedScale() : 0;
+        double exactPerMinute = watch == null ? 0 : perMinute(rule.slopePerSample(watch.series(scale)), scale);
+        long perMinute = Math.round(exactPerMinute);
         boolean suspect = watch != null && watch.suspect();
-        long bytesPerHour = perMinute * 60 * site.bytesPerEntry();
+        long bytesPerHour = Projection.bytesPerHour(exactPerMinute, site.bytesPerEntry());
         long max = interval.heapMaxBytes();
         Duration exhaustion = max < 0 || bytesPerHour <= 0 ? null
                 : Projection.timeToExhaustion(max - interval.heapUsedBytes(), bytesPerHour);
@@ -241,12 +287,17 @@ public final class Detector {
         return Remedy.forSuspect(site.unreadFields(), site.keys(), site.inserts(), site.removes());
     }
 
+    /** Entries per minute from a slope per point of scale {@code scale}. */
+    private double perMinute(double perPoint, int scale) {
+        return perPoint * 60_000d / (intervalMillis * (double) SiteWatch.intervalsPerPoint(scale));
+    }
+
     private long perMinute(double perSample) {
         return Math.round(perSample * 60_000d / intervalMillis);
     }
 
-    private Finding finding(String event, SiteSnapshot site, SiteWatch watch, IntervalSnapshot interval) {
-        long[] series = watch.series();
+    private Finding finding(String event, SiteSnapshot site, SiteWatch watch, int scale, IntervalSnapshot interval) {
+        long[] series = watch.series(scale);
         List<Finding.CallStat> inserters = new ArrayList<>();
         List<Finding.CallStat> removers = new ArrayList<>();
         for (CallSiteCount c : site.callSites()) {
@@ -264,9 +315,10 @@ public final class Detector {
         for (long v : series) {
             trend.add(v);
         }
-        long perMinute = perMinute(rule.slopePerSample(series));
+        double exactPerMinute = perMinute(rule.slopePerSample(series), scale);
+        long perMinute = Math.round(exactPerMinute);
         long bytesPerEntry = site.bytesPerEntry();
-        long bytesPerHour = Projection.bytesPerHour(perMinute, bytesPerEntry);
+        long bytesPerHour = Projection.bytesPerHour(exactPerMinute, bytesPerEntry);
         long max = interval.heapMaxBytes();
         return new Finding(event, site.site(), site.type(), site.field(), site.instances(),
                 site.entries(), perMinute, site.inserts(), site.removes(), watch.uncountedRemoves(),
@@ -274,7 +326,9 @@ public final class Detector {
                 removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),
                 bytesPerEntry, bytesPerEntry * site.entries(), bytesPerHour, max,
                 max < 0 ? null : Projection.timeToExhaustion(max - interval.heapUsedBytes(), bytesPerHour),
-                site.allocatedBeforeAttach(), trend, site.unreadFields(), site.keys(),
+                site.allocatedBeforeAttach(), trend,
+                Duration.ofMillis(intervalMillis * SiteWatch.intervalsPerPoint(scale) * series.length),
+                SiteWatch.intervalsPerPoint(scale), site.unreadFields(), site.keys(),
                 Finding.LEAK_SUSPECT.equals(event) ? remedy(site) : null,
                 Instant.ofEpochMilli(interval.atMillis()));
     }

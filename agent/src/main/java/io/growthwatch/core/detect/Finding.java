@@ -30,7 +30,10 @@ import java.util.List;
  * @param timeToHeapExhaustion time until the free heap is used up at this rate, or null
  * @param allocatedBeforeAttach whether the maps predate a dynamic attach and {@code site} is the call
  *                             site where they were first touched
- * @param trend                live entries per interval over the window, oldest first
+ * @param trend                live entries over the window, oldest first: one point per interval, or per
+ *                             {@code intervalsPerPoint} intervals (their mean) at a coarser scale
+ * @param window               the time the window spans
+ * @param intervalsPerPoint    the scale the site was judged at: 1, 10 or 100 intervals per point
  * @param unreadFields         fields of the sampled keys' and values' classes written but read nowhere so far
  * @param keys                 the shape of the sampled keys
  * @param remedy               the fix the evidence suggests ({@link Remedy}), or null for {@code leak-cleared}
@@ -40,7 +43,7 @@ public record Finding(String event, String site, String type, String field, int 
                       long entriesPerMinute, long inserts, long removes, long uncountedRemoves,
                       List<CallStat> insertedBy, List<CallStat> removedBy, long bytesPerEntry, long retainedBytes,
                       long bytesPerHour, long heapMaxBytes, Duration timeToHeapExhaustion,
-                      boolean allocatedBeforeAttach, List<Long> trend,
+                      boolean allocatedBeforeAttach, List<Long> trend, Duration window, int intervalsPerPoint,
                       List<UnreadField> unreadFields, KeyShape keys, String remedy,
                       Instant at) {
 

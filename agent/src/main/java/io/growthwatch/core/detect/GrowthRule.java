@@ -45,6 +45,11 @@ public final class GrowthRule {
 
     /** Whether the last {@code window} samples of {@code series} show sustained growth. */
     public boolean isGrowing(long[] series) {
+        return isGrowing(series, minGrowth);
+    }
+
+    /** As {@link #isGrowing(long[])}, with a net growth of {@code minGrowth} entries required instead. */
+    public boolean isGrowing(long[] series, long minGrowth) {
         if (series.length < window) {
             return false;
         }
@@ -91,6 +96,11 @@ public final class GrowthRule {
 
     /** Whether a site that was growing has stopped: it gained less than a tenth of {@code minGrowth}. */
     public boolean hasStopped(long[] series) {
+        return hasStopped(series, minGrowth);
+    }
+
+    /** As {@link #hasStopped(long[])}, for a site that must gain {@code minGrowth} entries. */
+    public boolean hasStopped(long[] series, long minGrowth) {
         if (series.length < window) {
             return false;
         }

@@ -13,6 +13,11 @@ public final class Projection {
         return Math.max(0, entriesPerMinute) * 60 * Math.max(0, bytesPerEntry);
     }
 
+    /** Bytes added per hour by {@code entriesPerMinute} (fractional: slow leaks) entries of {@code bytesPerEntry} each. */
+    public static long bytesPerHour(double entriesPerMinute, long bytesPerEntry) {
+        return Math.round(Math.max(0, entriesPerMinute) * 60 * Math.max(0, bytesPerEntry));
+    }
+
     /**
      * How long until {@code freeBytes} are used up at {@code bytesPerHour}; null when nothing grows or
      * the heap has no limit.

@@ -1,12 +1,60 @@
 package io.growthwatch.core.detect;
 
-/** The sampled history and alert state of one allocation site. */
+import java.util.Arrays;
+
+/**
+ * The sampled history and alert state of one allocation site, at several time scales: the last
+ * {@code window} samples of each interval, of blocks of {@link #SCALE_STEP} intervals and of blocks
+ * of {@link #SCALE_STEP}² intervals (each block point the mean of its finer points, which smooths a
+ * churned map's noise), so that a slow leak shows at the scale where its window spans enough time.
+ * A few dozen numbers per scale, whatever the site's size.
+ */
 final class SiteWatch {
 
-    private long[] entries;
-    private long[] inserts; // counted inserts at each sample, cumulative
-    private int count;
+    /** Intervals per point of one scale, relative to the next finer one. */
+    static final int SCALE_STEP = 10;
+
+    /** Scales kept: 1×, 10× and 100× the interval. */
+    static final int SCALES = 3;
+
+    /** One time scale: its window of points and the block being averaged into its next point. */
+    private static final class Scale {
+        long[] entries;
+        long[] inserts; // counted inserts at each point, cumulative
+        int count;
+        long blockSum;
+        int blockCount;
+
+        Scale(int capacity) {
+            entries = new long[capacity];
+            inserts = new long[capacity];
+        }
+
+        void push(long value, long insertsSoFar) {
+            if (count == entries.length) {
+                System.arraycopy(entries, 1, entries, 0, count - 1);
+                System.arraycopy(inserts, 1, inserts, 0, count - 1);
+                count--;
+            }
+            inserts[count] = insertsSoFar;
+            entries[count++] = value;
+        }
+
+        void resize(int capacity) {
+            int n = Math.min(count, capacity);
+            long[] keptEntries = new long[capacity];
+            long[] keptInserts = new long[capacity];
+            System.arraycopy(entries, count - n, keptEntries, 0, n);
+            System.arraycopy(inserts, count - n, keptInserts, 0, n);
+            entries = keptEntries;
+            inserts = keptInserts;
+            count = n;
+        }
+    }
+
+    private final Scale[] scales = new Scale[SCALES];
     private boolean suspect;
+    private int alertedScale;
     private long entriesAtAlert;
     private long alertedAtMillis;
     private int idleSamples;
@@ -15,18 +63,26 @@ final class SiteWatch {
     private long uncountedRemoves;
 
     SiteWatch(int capacity) {
-        this.entries = new long[capacity];
-        this.inserts = new long[capacity];
+        for (int k = 0; k < SCALES; k++) {
+            scales[k] = new Scale(capacity);
+        }
     }
 
     void add(long value, long insertsSoFar) {
-        if (count == entries.length) {
-            System.arraycopy(entries, 1, entries, 0, count - 1);
-            System.arraycopy(inserts, 1, inserts, 0, count - 1);
-            count--;
+        long point = value;
+        for (int k = 0; k < SCALES; k++) {
+            Scale s = scales[k];
+            if (k > 0) {
+                s.blockSum += point;
+                if (++s.blockCount < SCALE_STEP) {
+                    break;
+                }
+                point = Math.round((double) s.blockSum / s.blockCount);
+                s.blockSum = 0;
+                s.blockCount = 0;
+            }
+            s.push(point, insertsSoFar);
         }
-        inserts[count] = insertsSoFar;
-        entries[count++] = value;
         idleSamples = value == 0 ? idleSamples + 1 : 0;
     }
 
@@ -54,39 +110,60 @@ final class SiteWatch {
         return uncountedRemoves;
     }
 
-    /** Keeps the newest samples that fit in {@code capacity}. */
+    /** Keeps the newest points of every scale that fit in {@code capacity}. */
     void resize(int capacity) {
-        int n = Math.min(count, capacity);
-        long[] keptEntries = new long[capacity];
-        long[] keptInserts = new long[capacity];
-        System.arraycopy(entries, count - n, keptEntries, 0, n);
-        System.arraycopy(inserts, count - n, keptInserts, 0, n);
-        entries = keptEntries;
-        inserts = keptInserts;
-        count = n;
+        for (Scale s : scales) {
+            s.resize(capacity);
+        }
     }
 
-    /** The samples held, oldest first. */
+    /** The samples of the finest scale, oldest first. */
     long[] series() {
-        return java.util.Arrays.copyOf(entries, count);
+        return series(0);
     }
 
-    /** Counted inserts over the samples held: from the oldest sample to the newest. */
+    /** The points of scale {@code k} (0: every interval), oldest first. */
+    long[] series(int k) {
+        return Arrays.copyOf(scales[k].entries, scales[k].count);
+    }
+
+    /** Counted inserts over the points of scale {@code k} held: from the oldest to the newest. */
+    long insertsOverWindow(int k) {
+        Scale s = scales[k];
+        return s.count < 2 ? 0 : s.inserts[s.count - 1] - s.inserts[0];
+    }
+
+    /** Counted inserts over the samples of the finest scale. */
     long insertsOverWindow() {
-        return count < 2 ? 0 : inserts[count - 1] - inserts[0];
+        return insertsOverWindow(0);
+    }
+
+    /** Intervals per point of scale {@code k}: 1, 10, 100. */
+    static int intervalsPerPoint(int k) {
+        int n = 1;
+        for (int i = 0; i < k; i++) {
+            n *= SCALE_STEP;
+        }
+        return n;
     }
 
     /** Whether the site has had no live entries for a whole window, so its history can be dropped. */
     boolean idle() {
-        return !suspect && idleSamples >= entries.length;
+        return !suspect && idleSamples >= scales[0].entries.length;
     }
 
     boolean suspect() {
         return suspect;
     }
 
-    void alerted(long entriesNow, long nowMillis) {
+    /** The scale at which the site was last found growing. */
+    int alertedScale() {
+        return alertedScale;
+    }
+
+    void alerted(int scale, long entriesNow, long nowMillis) {
         suspect = true;
+        alertedScale = scale;
         entriesAtAlert = entriesNow;
         alertedAtMillis = nowMillis;
     }

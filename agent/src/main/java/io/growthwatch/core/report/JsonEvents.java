@@ -67,6 +67,8 @@ public final class JsonEvents {
                 json.value(v);
             }
             json.endArray();
+            json.name("windowSeconds").value(f.window().getSeconds());
+            json.name("intervalsPerPoint").value(f.intervalsPerPoint());
             if (Finding.LEAK_SUSPECT.equals(f.event())) {
                 json.name("unreadFields").beginArray();
                 for (UnreadField u : f.unreadFields()) {

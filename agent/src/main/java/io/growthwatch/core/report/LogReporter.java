@@ -47,7 +47,9 @@ public final class LogReporter implements Reporter {
                 .addKeyValue("growthPerHour", Units.bytes(f.bytesPerHour()))
                 .addKeyValue("heapExhaustedIn", f.heapMaxBytes() < 0 ? "unbounded heap"
                         : Units.human(f.timeToHeapExhaustion()) + " (max heap " + Units.bytes(f.heapMaxBytes()) + ")")
-                .addKeyValue("trend", Sparkline.of(f.trend()));
+                .addKeyValue("trend", Sparkline.of(f.trend()))
+                .addKeyValue("window", Units.human(f.window()) + (f.intervalsPerPoint() == 1 ? ""
+                        : " (a point per " + f.intervalsPerPoint() + " intervals: a slow leak)"));
         if (suspect) {
             line.addKeyValue("unreadFields", UnreadField.describeAll(f.unreadFields()))
                     .addKeyValue("keys", f.keys().describe())

@@ -103,7 +103,8 @@ public final class AgentRuntime {
             SiteMeter meter = new SiteMeter(TableInspector.open(instrumentation), heap,
                     new UnreadFieldFinder(transformer.fieldUse(), transformer.filter()));
             Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
-                    options.interval().toMillis(), options.oversizedMin(), options.metricsTopSites());
+                    options.interval().toMillis(), options.oversizedMin(), options.metricsTopSites())
+                    .withMinGrowthBytes(options.minGrowthBytes());
             AtomicReference<List<SiteRow>> lastRows = new AtomicReference<>(List.of());
             AtomicReference<List<SiteRow>> lastExported = new AtomicReference<>(List.of());
             SitesBean bean = new SitesBean(options, lastRows::get, lastExported::get);

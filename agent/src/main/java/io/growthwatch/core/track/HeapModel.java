@@ -1,18 +1,22 @@
 package io.growthwatch.core.track;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Estimates what one entry of a map costs on the heap, and how much heap is left.
  *
  * <p>Per entry: the map's node (shallow, from the node's field layout and the JVM's reference size),
- * its share of the table (table slots per entry times the reference size), and the shallow sizes of
- * a key and value read from one of the maps (a {@code String} adds its character array). Objects reachable only
- * deeper inside keys and values are not counted, so the estimate is a floor.
+ * its share of the table (table slots per entry times the reference size), and the sizes of a key
+ * and value read from one of the maps with what they hold a few fields deep ({@link #payloadBytes}).
+ * Objects reachable only deeper are not counted, so the estimate is a floor.
  */
 public final class HeapModel {
 
@@ -41,6 +45,70 @@ public final class HeapModel {
         long node = align(headerBytes + 4 + (linked ? 5 : 3) * referenceBytes); // hash, key, value, next (+ before, after)
         long slots = Math.round(Math.max(slotsPerEntry, 1.0) * referenceBytes);
         return node + slots + keyValueBytes;
+    }
+
+    /** References followed at most from one sampled key or value. */
+    static final int MAX_REFERENCES = 32;
+
+    /** Levels of fields followed from a sampled key or value. */
+    static final int MAX_DEPTH = 2;
+
+    /** Classes whose reference fields are remembered; the cache is dropped whole beyond. */
+    static final int MAX_CACHED_CLASSES = 512;
+
+    private final Map<Class<?>, Field[]> referenceFields = new WeakHashMap<>();
+
+    /**
+     * The size of {@code o} with what it holds a few fields deep: its arrays (a {@code byte[]} payload
+     * counts whole), strings and small objects, at most {@link #MAX_DEPTH} levels and
+     * {@link #MAX_REFERENCES} references; collections and maps inside are counted shallow. A floor:
+     * what lies deeper, or is shared, is not counted. Reads fields by reflection where the class's
+     * module allows it; others count shallow. 0 for null.
+     */
+    public long payloadBytes(Object o) {
+        int[] budget = {MAX_REFERENCES};
+        return payloadBytes(o, 0, budget);
+    }
+
+    private long payloadBytes(Object o, int depth, int[] budget) {
+        long size = shallowBytes(o);
+        if (o == null || depth >= MAX_DEPTH || o instanceof String || o.getClass().isArray()
+                || o instanceof java.util.Collection<?> || o instanceof Map<?, ?> || o instanceof Number) {
+            return size;
+        }
+        for (Field f : referenceFields(o.getClass())) {
+            if (budget[0]-- <= 0) {
+                break;
+            }
+            try {
+                size += payloadBytes(f.get(o), depth + 1, budget);
+            } catch (IllegalAccessException | RuntimeException e) {
+                // a field that cannot be read counts as nothing
+            }
+        }
+        return size;
+    }
+
+    /** The instance reference fields of {@code type} and its superclasses that can be read, cached. */
+    private Field[] referenceFields(Class<?> type) {
+        Field[] cached = referenceFields.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        java.util.List<Field> fields = new java.util.ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && f.trySetAccessible()) {
+                    fields.add(f);
+                }
+            }
+        }
+        if (referenceFields.size() >= MAX_CACHED_CLASSES) {
+            referenceFields.clear();
+        }
+        Field[] found = fields.toArray(new Field[0]);
+        referenceFields.put(type, found);
+        return found;
     }
 
     /** The shallow size of {@code o}, with the array of a {@code String}; 0 for null. */

@@ -119,7 +119,7 @@ public final class SiteMeter {
         if (!t.entrySampled && size > 0) {
             TableInspector.Entry entry = tables.entry(instance, ThreadLocalRandom.current().nextInt());
             if (entry != null) {
-                keyValueBytes.put(tracked.site().id(), heap.shallowBytes(entry.key()) + heap.shallowBytes(entry.value()));
+                keyValueBytes.put(tracked.site().id(), heap.payloadBytes(entry.key()) + heap.payloadBytes(entry.value()));
                 keys.sampled(tracked.site().id(), tracked, entry, nowMillis);
                 t.entrySampled = true;
             }

@@ -58,7 +58,7 @@ class OptionsParserTest {
     @Test
     void unknownKeyIsAnErrorListingTheKnownOnes() {
         assertThatThrownBy(() -> OptionsParser.parse("packages=a,colour=blue"))
-                .hasMessage("option 'colour' is unknown; expected one of packages, exclude, interval, window, minGrowth, report, summary, oversizedMin, metrics, metricsTopSites, config");
+                .hasMessage("option 'colour' is unknown; expected one of packages, exclude, interval, window, minGrowth, report, summary, oversizedMin, minGrowthBytes, metrics, metricsTopSites, config");
     }
 
     @Test
