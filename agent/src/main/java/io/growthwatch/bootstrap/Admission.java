@@ -33,27 +33,31 @@ final class Admission {
     private int admittedInEpoch;
     private int saturatedEpoch = -1;
 
-    /** Whether the next allocation is tracked, counting it. */
+    /**
+     * Whether the next allocation is tracked, counting it: 0 when not, else the number of the site's
+     * allocations the tracked instance stands for (1 while every instance is tracked, then
+     * {@link #SAMPLE_EVERY}), the weight that scales the sample up to the whole site.
+     */
     @ForceInline
-    boolean admit() {
+    int admit() {
         // A site whose budget for this interval is spent (a busy site of short-lived maps): two loads
         // and a compare, no write.
-        return saturatedEpoch != Epoch.current && admitCounting();
+        return saturatedEpoch != Epoch.current ? admitCounting() : 0;
     }
 
     @DontInline
-    private boolean admitCounting() {
+    private int admitCounting() {
         // Busy sites must not write shared fields on every allocation (threads would contend for the
         // cache line): the count is exact up to ALWAYS_TRACKED, then advanced only on sampled ones.
         if (allocations < ALWAYS_TRACKED) {
             allocations++;
         }
         if (tracked.get() < ALWAYS_TRACKED) {
-            return true;
+            return 1;
         }
         int epoch = Epoch.current;
         if (ThreadLocalRandom.current().nextInt(SAMPLE_EVERY) != 0) {
-            return false;
+            return 0;
         }
         allocations += SAMPLE_EVERY;
         if (admittedEpoch != epoch) {
@@ -63,7 +67,7 @@ final class Admission {
         if (++admittedInEpoch >= SAMPLED_PER_EPOCH) {
             saturatedEpoch = epoch; // from here on this interval, an allocation costs two loads and a compare
         }
-        return true;
+        return SAMPLE_EVERY;
     }
 
     /**

@@ -33,10 +33,11 @@ public final class Hooks {
             return map;
         }
         AllocSite site = Registry.allocSite(siteId);
-        if (site == null || !site.admission().admit()) {
+        int weight;
+        if (site == null || (weight = site.admission().admit()) == 0) {
             return map;
         }
-        return track(map, site);
+        return track(map, site, weight);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class Hooks {
 
     /** Starts tracking a picked instance: its counted twin, or the instance itself when it has none. */
     @DontInline
-    private static Object track(Object map, AllocSite site) {
+    private static Object track(Object map, AllocSite site, int weight) {
         try {
             Faults.maybeInject();
             if (!site.typeObserved()) {
@@ -95,7 +96,7 @@ public final class Hooks {
             }
             Counted twin = CountedMaps.twinOf(map);
             Object tracked = twin != null ? twin : map;
-            TrackedMap entry = Registry.instances().add(tracked, site);
+            TrackedMap entry = Registry.instances().add(tracked, site, weight);
             if (entry == null) {
                 return map; // the table is full: the application keeps its own map
             }

@@ -39,8 +39,16 @@ public final class InstanceTable {
         }
     }
 
-    /** Starts tracking {@code map} for {@code site}; its entry, or null when the table is full. */
-    public synchronized TrackedMap add(Object map, AllocSite site) {
+    /** Starts tracking {@code map} for {@code site}, standing for itself alone; its entry, or null when the table is full. */
+    public TrackedMap add(Object map, AllocSite site) {
+        return add(map, site, 1);
+    }
+
+    /**
+     * Starts tracking {@code map} for {@code site}, standing for {@code weight} of the site's
+     * allocations; its entry, or null when the table is full.
+     */
+    public synchronized TrackedMap add(Object map, AllocSite site, int weight) {
         if (full) {
             return null; // until the next purge: rebuilding a full table on every allocation costs too much
         }
@@ -58,7 +66,7 @@ public final class InstanceTable {
         while (t[i] != null) {
             i = (i + 1) & mask;
         }
-        TrackedMap entry = new TrackedMap(map, h, ++serials, site, GcSentinel.fresh());
+        TrackedMap entry = new TrackedMap(map, h, ++serials, site, GcSentinel.fresh(), weight);
         t[i] = entry;
         occupied++;
         site.admission().trackedAdded();

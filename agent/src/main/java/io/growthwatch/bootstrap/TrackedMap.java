@@ -57,8 +57,16 @@ public final class TrackedMap extends WeakReference<Object> {
     private int watchedKeyHash; // written before keyWatch, read after it: the volatile orders the pair
     private volatile int keyWatch = NOT_WATCHING;
 
+    /** The site's allocations this instance stands for: 1, or the sampling factor when it was sampled. */
+    private final int weight;
+
     TrackedMap(Object map, int hash, long serial, AllocSite site, WeakReference<Object> gcSentinel) {
+        this(map, hash, serial, site, gcSentinel, 1);
+    }
+
+    TrackedMap(Object map, int hash, long serial, AllocSite site, WeakReference<Object> gcSentinel, int weight) {
         super(map);
+        this.weight = weight;
         this.hash = hash;
         this.serial = serial;
         this.site = site;
@@ -100,6 +108,11 @@ public final class TrackedMap extends WeakReference<Object> {
         boolean seen = keyWatch == SEEN_AGAIN;
         keyWatch = NOT_WATCHING;
         return seen;
+    }
+
+    /** The site's allocations this instance stands for: 1, or the sampling factor when it was sampled. */
+    public int weight() {
+        return weight;
     }
 
     /** {@link #NOT_WATCHING}, {@link #WATCHING} or {@link #SEEN_AGAIN}. */

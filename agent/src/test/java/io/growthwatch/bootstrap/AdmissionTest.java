@@ -10,7 +10,7 @@ class AdmissionTest {
     private static int admitted(Admission admission, int allocations) {
         int admitted = 0;
         for (int i = 0; i < allocations; i++) {
-            if (admission.admit()) {
+            if (admission.admit() > 0) {
                 admission.trackedAdded();
                 admitted++;
             }

@@ -112,28 +112,53 @@ public final class Detector {
         long inserts = site.inserts();
         watch.add(entries, inserts);
         watch.account(entries, inserts - site.removes());
+        watch.addInstances(site.estimatedInstances());
         long minGrowth = minGrowth(site);
         int growingAt = growingScale(watch, minGrowth);
+        // small maps that accumulate: their entries grow too, but the count of maps is the leak
+        boolean instancesGrow = site.estimatedInstances() > 1 && rule.isGrowing(watch.instanceSeries(), minInstanceGrowth());
+        if (instancesGrow) {
+            growingAt = -1;
+        }
         long now = interval.atMillis();
         if (watch.suspect()) {
-            if (rule.hasStopped(watch.series(watch.alertedScale()), minGrowth)) {
+            boolean stopped = watch.alertedOnInstances()
+                    ? rule.hasStopped(watch.instanceSeries(), minInstanceGrowth())
+                    : rule.hasStopped(watch.series(watch.alertedScale()), minGrowth);
+            if (stopped) {
                 watch.cleared();
                 return finding(Finding.LEAK_CLEARED, site, watch, watch.alertedScale(), interval);
             }
-            if (growingAt >= 0 && watch.dueForRepeat(entries, now, REPEAT_AFTER_MILLIS)) {
-                watch.alerted(growingAt, entries, now);
-                return finding(Finding.LEAK_SUSPECT, site, watch, growingAt, interval);
+            if ((growingAt >= 0 || instancesGrow) && watch.dueForRepeat(entries, now, REPEAT_AFTER_MILLIS)) {
+                return alert(site, watch, growingAt, now, interval);
             }
             return null;
         }
-        if (growingAt >= 0 && !fillingUpToABound(site, bounds)) {
-            watch.alerted(growingAt, entries, now);
-            return finding(Finding.LEAK_SUSPECT, site, watch, growingAt, interval);
+        if ((growingAt >= 0 || instancesGrow) && !fillingUpToABound(site, bounds)) {
+            return alert(site, watch, growingAt, now, interval);
         }
         if (watch.idle()) {
             watches.remove(site.siteId());
         }
         return null;
+    }
+
+    /** Records and makes a suspect finding: growing entries at scale {@code growingAt}, or (-1) growing instances. */
+    private Finding alert(SiteSnapshot site, SiteWatch watch, int growingAt, long now, IntervalSnapshot interval) {
+        if (growingAt >= 0) {
+            watch.alerted(growingAt, site.entries(), now);
+        } else {
+            watch.alertedOnInstances(site.entries(), now);
+        }
+        return finding(Finding.LEAK_SUSPECT, site, watch, Math.max(0, growingAt), interval);
+    }
+
+    /**
+     * Live instances a site must gain over the window to grow by its instances (small maps that
+     * accumulate, each steady): a tenth of {@code minGrowth}, at least 100.
+     */
+    private long minInstanceGrowth() {
+        return Math.max(100, rule.minGrowth() / 10);
     }
 
     /**
@@ -276,10 +301,11 @@ public final class Detector {
         long max = interval.heapMaxBytes();
         Duration exhaustion = max < 0 || bytesPerHour <= 0 ? null
                 : Projection.timeToExhaustion(max - interval.heapUsedBytes(), bytesPerHour);
-        return new SiteRow(site.siteId(), site.site(), site.type(), site.field(), site.instances(), site.entries(),
+        return new SiteRow(site.siteId(), site.site(), site.type(), site.field(),
+                (int) Math.min(Integer.MAX_VALUE, site.estimatedInstances()), site.estimatedEntries(),
                 perMinute, site.inserts(), site.removes(),
                 suspect ? Finding.LEAK_SUSPECT : sparse ? SiteRow.OVERSIZED : SiteRow.OK,
-                site.bytesPerEntry() * site.entries(), exhaustion == null ? -1 : exhaustion.getSeconds(),
+                site.bytesPerEntry() * site.estimatedEntries(), exhaustion == null ? -1 : exhaustion.getSeconds(),
                 site.keys(), site.unreadFields(), suspect ? remedy(site) : null);
     }
 
@@ -315,20 +341,31 @@ public final class Detector {
         for (long v : series) {
             trend.add(v);
         }
-        double exactPerMinute = perMinute(rule.slopePerSample(series), scale);
+        boolean byInstances = watch.alertedOnInstances();
+        double scaleUp = site.entries() > 0 ? (double) site.estimatedEntries() / site.entries() : 1;
+        double exactPerMinute = perMinute(rule.slopePerSample(series), scale) * scaleUp;
         long perMinute = Math.round(exactPerMinute);
+        long instancesPerMinute = Math.round(perMinute(rule.slopePerSample(watch.instanceSeries()), 0));
+        if (byInstances) {
+            trend.clear();
+            for (long v : watch.instanceSeries()) {
+                trend.add(v);
+            }
+        }
         long bytesPerEntry = site.bytesPerEntry();
         long bytesPerHour = Projection.bytesPerHour(exactPerMinute, bytesPerEntry);
         long max = interval.heapMaxBytes();
-        return new Finding(event, site.site(), site.type(), site.field(), site.instances(),
-                site.entries(), perMinute, site.inserts(), site.removes(), watch.uncountedRemoves(),
+        long entries = site.estimatedEntries();
+        return new Finding(event, site.site(), site.type(), site.field(), (int) Math.min(Integer.MAX_VALUE, site.estimatedInstances()),
+                entries, perMinute, site.inserts(), site.removes(), watch.uncountedRemoves(),
                 inserters.subList(0, Math.min(TOP_CALL_SITES, inserters.size())),
                 removers.subList(0, Math.min(TOP_CALL_SITES, removers.size())),
-                bytesPerEntry, bytesPerEntry * site.entries(), bytesPerHour, max,
+                bytesPerEntry, bytesPerEntry * entries, bytesPerHour, max,
                 max < 0 ? null : Projection.timeToExhaustion(max - interval.heapUsedBytes(), bytesPerHour),
                 site.allocatedBeforeAttach(), trend,
                 Duration.ofMillis(intervalMillis * SiteWatch.intervalsPerPoint(scale) * series.length),
-                SiteWatch.intervalsPerPoint(scale), site.unreadFields(), site.keys(),
+                SiteWatch.intervalsPerPoint(scale), byInstances ? Finding.INSTANCES : Finding.ENTRIES,
+                instancesPerMinute, site.estimated(), site.unreadFields(), site.keys(),
                 Finding.LEAK_SUSPECT.equals(event) ? remedy(site) : null,
                 Instant.ofEpochMilli(interval.atMillis()));
     }

@@ -34,6 +34,11 @@ import java.util.List;
  *                             {@code intervalsPerPoint} intervals (their mean) at a coarser scale
  * @param window               the time the window spans
  * @param intervalsPerPoint    the scale the site was judged at: 1, 10 or 100 intervals per point
+ * @param grows                {@link #ENTRIES} when the maps' entries grow, {@link #INSTANCES} when the
+ *                             number of live maps of the site grows, each staying small
+ * @param instancesPerMinute   growth of the site's live instances over the window
+ * @param estimated            whether instances and entries are estimated for the whole site from the
+ *                             sample of its instances that is followed (busy sites)
  * @param unreadFields         fields of the sampled keys' and values' classes written but read nowhere so far
  * @param keys                 the shape of the sampled keys
  * @param remedy               the fix the evidence suggests ({@link Remedy}), or null for {@code leak-cleared}
@@ -44,6 +49,7 @@ public record Finding(String event, String site, String type, String field, int 
                       List<CallStat> insertedBy, List<CallStat> removedBy, long bytesPerEntry, long retainedBytes,
                       long bytesPerHour, long heapMaxBytes, Duration timeToHeapExhaustion,
                       boolean allocatedBeforeAttach, List<Long> trend, Duration window, int intervalsPerPoint,
+                      String grows, long instancesPerMinute, boolean estimated,
                       List<UnreadField> unreadFields, KeyShape keys, String remedy,
                       Instant at) {
 
@@ -52,6 +58,12 @@ public record Finding(String event, String site, String type, String field, int 
 
     /** Event name of a suspect site that stopped growing. */
     public static final String LEAK_CLEARED = "leak-cleared";
+
+    /** {@link #grows()}: the entries of the site's maps grow. */
+    public static final String ENTRIES = "entries";
+
+    /** {@link #grows()}: the number of the site's live maps grows. */
+    public static final String INSTANCES = "instances";
 
     /** Defensive copies. */
     public Finding {

@@ -53,8 +53,10 @@ final class SiteWatch {
     }
 
     private final Scale[] scales = new Scale[SCALES];
+    private final Scale instances; // live instances of the whole site (estimated), one point per interval
     private boolean suspect;
     private int alertedScale;
+    private boolean alertedOnInstances;
     private long entriesAtAlert;
     private long alertedAtMillis;
     private int idleSamples;
@@ -66,6 +68,17 @@ final class SiteWatch {
         for (int k = 0; k < SCALES; k++) {
             scales[k] = new Scale(capacity);
         }
+        instances = new Scale(capacity);
+    }
+
+    /** Records the site's live instances (estimated for a sampled site) of this interval. */
+    void addInstances(long live) {
+        instances.push(live, 0);
+    }
+
+    /** Live instances over the window, oldest first. */
+    long[] instanceSeries() {
+        return Arrays.copyOf(instances.entries, instances.count);
     }
 
     void add(long value, long insertsSoFar) {
@@ -115,6 +128,7 @@ final class SiteWatch {
         for (Scale s : scales) {
             s.resize(capacity);
         }
+        instances.resize(capacity);
     }
 
     /** The samples of the finest scale, oldest first. */
@@ -161,8 +175,19 @@ final class SiteWatch {
         return alertedScale;
     }
 
+    /** Whether the site was last found growing by its number of live instances rather than its entries. */
+    boolean alertedOnInstances() {
+        return alertedOnInstances;
+    }
+
+    void alertedOnInstances(long entriesNow, long nowMillis) {
+        alerted(0, entriesNow, nowMillis);
+        alertedOnInstances = true;
+    }
+
     void alerted(int scale, long entriesNow, long nowMillis) {
         suspect = true;
+        alertedOnInstances = false;
         alertedScale = scale;
         entriesAtAlert = entriesNow;
         alertedAtMillis = nowMillis;

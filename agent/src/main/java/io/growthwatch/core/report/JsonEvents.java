@@ -68,6 +68,9 @@ public final class JsonEvents {
             }
             json.endArray();
             json.name("windowSeconds").value(f.window().getSeconds());
+            json.name("grows").value(f.grows());
+            json.name("instancesPerMinute").value(f.instancesPerMinute());
+            json.name("estimated").value(f.estimated());
             json.name("intervalsPerPoint").value(f.intervalsPerPoint());
             if (Finding.LEAK_SUSPECT.equals(f.event())) {
                 json.name("unreadFields").beginArray();

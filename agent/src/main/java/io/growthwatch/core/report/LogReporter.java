@@ -24,8 +24,10 @@ public final class LogReporter implements Reporter {
     public void finding(Finding f) {
         boolean suspect = Finding.LEAK_SUSPECT.equals(f.event());
         LoggingEventBuilder line = suspect ? log.atWarn() : log.atInfo();
+        boolean byInstances = Finding.INSTANCES.equals(f.grows());
         line = line.setMessage(suspect
-                        ? "leak-suspect: this map keeps growing and removes do not keep pace with inserts"
+                        ? byInstances ? "leak-suspect: the number of live maps allocated here keeps growing (instances grow)"
+                                : "leak-suspect: this map keeps growing and removes do not keep pace with inserts"
                         : "leak-cleared: this map stopped growing")
                 .addKeyValue("site", f.site())
                 .addKeyValue("type", f.type());
@@ -34,6 +36,13 @@ public final class LogReporter implements Reporter {
         }
         if (f.allocatedBeforeAttach()) {
             line = line.addKeyValue("origin", "allocated before attach; site is where it was first touched");
+        }
+        if (byInstances) {
+            line = line.addKeyValue("grows", "instances").addKeyValue("instancesPerMinute", f.instancesPerMinute());
+        }
+        if (f.estimated()) {
+            line = line.addKeyValue("estimated", "true (a sample of this busy site's maps is followed; instances,"
+                    + " entries and rates are scaled up to the whole site)");
         }
         line.addKeyValue("instances", f.instances())
                 .addKeyValue("entries", f.entries())

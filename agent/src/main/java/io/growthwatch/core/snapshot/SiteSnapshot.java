@@ -20,10 +20,14 @@ import java.util.List;
  *                              {@code removeEldestEntry}, as LRU caches do)
  * @param keys                  the shape of the keys sampled so far
  * @param unreadFields          fields of the sampled keys' and values' classes written but read nowhere so far
+ * @param estimatedInstances    live instances of the whole site: the tracked ones, each counted for the
+ *                              allocations it stands for (1 in 64 once a busy site is sampled)
+ * @param estimatedEntries      live entries of the whole site, estimated the same way
  */
 public record SiteSnapshot(int siteId, String site, String type, String field, boolean allocatedBeforeAttach,
                            long entries, int instances, long slots, List<CallSiteCount> callSites,
-                           long bytesPerEntry, boolean evictsItself, KeyShape keys, List<UnreadField> unreadFields) {
+                           long bytesPerEntry, boolean evictsItself, KeyShape keys, List<UnreadField> unreadFields,
+                           long estimatedInstances, long estimatedEntries) {
 
     /** Defensive copies. */
     public SiteSnapshot {
@@ -36,7 +40,12 @@ public record SiteSnapshot(int siteId, String site, String type, String field, b
                         long entries, int instances, long slots, List<CallSiteCount> callSites,
                         long bytesPerEntry, boolean evictsItself) {
         this(siteId, site, type, field, allocatedBeforeAttach, entries, instances, slots, callSites, bytesPerEntry,
-                evictsItself, KeyShape.UNKNOWN, List.of());
+                evictsItself, KeyShape.UNKNOWN, List.of(), instances, entries);
+    }
+
+    /** Whether the site's figures are scaled up from a sample of its instances. */
+    public boolean estimated() {
+        return estimatedInstances != instances;
     }
 
     /** Keys inserted into the site's tracked instances since the agent started. */

@@ -53,6 +53,8 @@ public final class SiteMeter {
     private static final class Totals {
         long entries;
         int instances;
+        long estimatedEntries;
+        long estimatedInstances;
         long slots;
         boolean slotsKnown = true;
         boolean entrySampled;
@@ -69,14 +71,15 @@ public final class SiteMeter {
         List<SiteSnapshot> sites = new ArrayList<>();
         for (AllocSite site : Registry.allocSites()) {
             Totals t = totals.get(site);
-            sites.add(t == null ? snapshot(site, 0, 0, -1, nowMillis)
-                    : snapshot(site, t.entries, t.instances, t.slotsKnown ? t.slots : -1, nowMillis));
+            sites.add(snapshot(site, t == null ? new Totals() : t, nowMillis));
         }
         return new IntervalSnapshot(nowMillis, sites, sparse, HeapModel.heapMax(), HeapModel.heapUsedAfterGc(),
                 heap.referenceBytes());
     }
 
-    private SiteSnapshot snapshot(AllocSite site, long entries, int instances, long slots, long nowMillis) {
+    private SiteSnapshot snapshot(AllocSite site, Totals t, long nowMillis) {
+        long entries = t.entries;
+        long slots = t.instances == 0 || !t.slotsKnown ? -1 : t.slots;
         List<CallSiteCount> counts = new ArrayList<>();
         for (CallCounter c : site.callCounters()) {
             CallSite callSite = c.callSite();
@@ -85,10 +88,11 @@ public final class SiteMeter {
             counts.add(new CallSiteCount(where, callSite == null ? "*" : callSite.operation(), c.inserts(), c.removes()));
         }
         return new SiteSnapshot(site.id(), site.displayName(), site.type(), site.field(), site.allocatedBeforeAttach(),
-                entries, instances, slots, counts,
+                entries, t.instances, slots, counts,
                 heap.entryBytes(site.type(), site.declaredType(), keyValueBytes.getOrDefault(site.id(), 0L),
                         SiteSnapshot.slotsPerEntry(slots, entries)),
-                site.evictsItself(), keys.shape(site.id()), unreadFields(site.id(), nowMillis));
+                site.evictsItself(), keys.shape(site.id()), unreadFields(site.id(), nowMillis),
+                t.estimatedInstances, t.estimatedEntries);
     }
 
     /** Unread fields of the classes of the site's latest sampled value and key, the value's first. */
@@ -126,6 +130,8 @@ public final class SiteMeter {
         }
         t.entries += size;
         t.instances++;
+        t.estimatedEntries += (long) size * tracked.weight();
+        t.estimatedInstances += tracked.weight();
         if (capacity < 0) {
             t.slotsKnown = false;
         } else {
