@@ -47,7 +47,7 @@ public final class Cli {
                 "         e.g. packages=com.acme,interval=10s,report=/var/log/growth.jsonl",
                 ""));
         for (OptionsParser.OptionSpec option : OptionsParser.OPTIONS) {
-            text.append(System.lineSeparator()).append(String.format("  %-13s %-11s %s", option.key(), option.defaultValue(), option.meaning()));
+            text.append(System.lineSeparator()).append(String.format("  %-16s %-11s %s", option.key(), option.defaultValue(), option.meaning()));
         }
         return text.toString();
     }

@@ -160,9 +160,10 @@ class LiveOperationsTest {
         String[] help = cli("--help");
         assertThat(help[0]).isEqualTo("0");
         assertThat(help[1]).contains("-javaagent:growthwatch-agent.jar=<options>").contains("attach <pid> <options>")
-                .contains("status <pid>");
+                .contains("status <pid>").contains("report <growth.jsonl> [-o <growth.html>]");
         assertThat(help[1].lines().filter(l -> l.matches("  \\w+ +\\S+ +.*")).map(l -> l.trim().split(" +")[0]).toList())
-                .containsExactly("packages", "exclude", "interval", "window", "minGrowth", "report", "summary", "oversizedMin", "config");
+                .containsExactly("packages", "exclude", "interval", "window", "minGrowth", "report", "summary", "oversizedMin",
+                        "minGrowthBytes", "metrics", "metricsTopSites", "config");
         assertThat(help[1]).containsPattern("interval +10s").containsPattern("window +20").containsPattern("summary +10m");
         assertThat(cli()[0]).isEqualTo("2");
     }

@@ -36,7 +36,7 @@ class ReportPageTest {
 
     @BeforeAll
     void runAndRender() throws Exception {
-        run = ForkedJvm.run("packages=com.acme.scenarios,interval=500ms,report=$REPORT", List.of(), PROGRAM, "12");
+        run = ForkedJvm.run("packages=com.acme.scenarios,interval=500ms,window=10,report=$REPORT", List.of(), PROGRAM, "12");
         assertThat(run.exitCode).as(run.toString()).isZero();
         html = run.report.resolveSibling("growth.html");
         String[] result = report(run.report.toString(), "-o", html.toString());
