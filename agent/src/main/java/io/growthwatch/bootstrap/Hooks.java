@@ -41,6 +41,24 @@ public final class Hooks {
     }
 
     /**
+     * Called right after the chosen code made a map-collecting {@code Collector} ({@code Collectors.toMap},
+     * {@code groupingBy}, ...) at allocation site {@code siteId}: returns the collector to go on with,
+     * whose result map passes through {@link #allocated}. Never throws.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object collected(Object collector, int siteId) {
+        if (!AgentSwitch.enabled || !(collector instanceof java.util.stream.Collector<?, ?, ?> c)) {
+            return collector;
+        }
+        try {
+            return new TrackedCollector(c, siteId);
+        } catch (Throwable t) {
+            Faults.record(t);
+            return collector;
+        }
+    }
+
+    /**
      * Called right before instrumented call site {@code callSite} calls a mutation method on
      * {@code map}: names the call site to a counted map, and lets a tracked map that cannot count
      * itself report its size.

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Tells from a class file's constant pool alone whether the class can contain anything the agent
- * rewrites: a call to a map mutation method, or a constructor call of a tracked map class or one of
- * its subclasses. Most classes of a framework's packages contain neither and are then left as they
+ * rewrites: a call to a map mutation method, a map-collecting collector of {@code Collectors}, or a
+ * constructor call of a tracked map class or one of its subclasses. Most classes of a framework's packages contain neither and are then left as they
  * are without parsing their code.
  */
 final class ConstantPoolScan {
@@ -37,7 +37,8 @@ final class ConstantPoolScan {
             if ("<init>".equals(name)) {
                 // kept for after the scan: a mutation found later makes reading hierarchies unnecessary
                 constructed.add(reader.readClass(offset, buffer));
-            } else if (MapTypes.operation(name, reader.readUTF8(nameAndType + 2, buffer)) != null) {
+            } else if (MapTypes.operation(name, reader.readUTF8(nameAndType + 2, buffer)) != null
+                    || MapTypes.collectedMap(reader.readClass(offset, buffer), name, reader.readUTF8(nameAndType + 2, buffer)) != null) {
                 return true;
             }
         }

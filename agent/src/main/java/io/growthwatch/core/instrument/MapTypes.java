@@ -29,7 +29,25 @@ final class MapTypes {
             "remove(" + OBJ + OBJ + ")Z", "remove",
             "clear()V", "clear");
 
+    /** The JDK's class of collectors. */
+    static final String COLLECTORS = "java/util/stream/Collectors";
+
+    /** Collectors whose result is a map the agent tracks, with the class of that map unless a factory says otherwise. */
+    private static final Map<String, String> COLLECTED = Map.of(
+            "toMap", "java/util/HashMap",
+            "groupingBy", "java/util/HashMap",
+            "groupingByConcurrent", "java/util/concurrent/ConcurrentHashMap",
+            "toConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
+
     private MapTypes() {
+    }
+
+    /**
+     * The class of the map a call of {@code owner.name} collects into, or null when the call makes no
+     * map-collecting collector ({@code toUnmodifiableMap} is left alone: it cannot grow).
+     */
+    static String collectedMap(String owner, String name, String descriptor) {
+        return COLLECTORS.equals(owner) && descriptor.endsWith(")Ljava/util/stream/Collector;") ? COLLECTED.get(name) : null;
     }
 
     /** The hook for a call to {@code name} with {@code descriptor}, or null if it is not a mutation. */

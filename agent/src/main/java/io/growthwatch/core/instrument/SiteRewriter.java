@@ -212,6 +212,19 @@ final class SiteRewriter extends ClassVisitor {
                 }
                 return;
             }
+            String collected = opcode == Opcodes.INVOKESTATIC ? MapTypes.collectedMap(owner, name, descriptor) : null;
+            if (collected != null) {
+                // [collector] -> [collector, site] -> [collector whose result map meets the allocation hook]
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                int site = registrar.allocation(method, this.descriptor, ordinals(line)[0]++, line, collected, null);
+                if (site >= 0) {
+                    super.visitLdcInsn(site);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "collected", "(Ljava/lang/Object;I)Ljava/lang/Object;", false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, "java/util/stream/Collector");
+                    rewrites++;
+                }
+                return;
+            }
             if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
                 String operation = MapTypes.operation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {

@@ -38,4 +38,14 @@ class ConstantPoolScanTest {
     void aClassAllocatingAMapSubclassIsRewritten() throws IOException {
         assertThat(mayRewrite(fixture.scan.MakesACache.class)).isTrue();
     }
+
+    @Test
+    void aClassCollectingIntoAMapIsRewritten() throws IOException {
+        assertThat(mayRewrite(fixture.scan.CollectsAMap.class)).isTrue();
+    }
+
+    @Test
+    void aClassCollectingIntoAListIsLeftAlone() throws IOException {
+        assertThat(mayRewrite(fixture.scan.CollectsAList.class)).isFalse();
+    }
 }
