@@ -59,6 +59,19 @@ public final class Hooks {
     }
 
     /**
+     * Called right after the chosen code made a {@code Supplier} of a constructor reference of a
+     * tracked map class ({@code HashMap::new} as a map factory) at allocation site {@code siteId}:
+     * returns the supplier to go on with, whose maps pass through {@link #allocated}. Never throws.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Object supplied(Object supplier, int siteId) {
+        if (!AgentSwitch.enabled || !(supplier instanceof java.util.function.Supplier<?> s)) {
+            return supplier;
+        }
+        return new TrackedSupplier(s, siteId);
+    }
+
+    /**
      * Called right before instrumented call site {@code callSite} calls a mutation method on
      * {@code map}: names the call site to a counted map, and lets a tracked map that cannot count
      * itself report its size.

@@ -21,6 +21,9 @@ final class SiteRewriter extends ClassVisitor {
 
     static final String HOOKS = "io/growthwatch/bootstrap/Hooks";
 
+    private static final String SUPPLIER = "java/util/function/Supplier";
+    private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+
     /** {@code LinkedHashMap}'s question to itself after each insert: true evicts the eldest entry. */
     static final String REMOVE_ELDEST = "removeEldestEntry";
     static final String REMOVE_ELDEST_DESCRIPTOR = "(Ljava/util/Map$Entry;)Z";
@@ -295,6 +298,31 @@ final class SiteRewriter extends ClassVisitor {
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
             before(Opcodes.INVOKEDYNAMIC);
             super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+            String made = constructorReferenceSupplier(name, descriptor, bootstrap, arguments);
+            if (made != null) {
+                // [supplier] -> [supplier, site] -> [supplier whose maps meet the allocation hook]
+                int site = registrar.allocation(method, this.descriptor, ordinals(line)[0]++, line, made, null);
+                if (site >= 0) {
+                    super.visitLdcInsn(site);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "supplied", "(Ljava/lang/Object;I)Ljava/lang/Object;", false);
+                    super.visitTypeInsn(Opcodes.CHECKCAST, SUPPLIER);
+                    rewrites++;
+                }
+            }
+        }
+
+        /**
+         * The map class of a constructor reference made into a {@code Supplier} ({@code HashMap::new},
+         * {@code LinkedHashMap::new} passed as a map factory), or null for any other call site. Only
+         * the plain lambda metafactory: a serializable lambda is left as it is.
+         */
+        private String constructorReferenceSupplier(String name, String descriptor, Handle bootstrap, Object[] arguments) {
+            if (!"get".equals(name) || !descriptor.endsWith(")L" + SUPPLIER + ";") || arguments.length < 2
+                    || !LAMBDA_METAFACTORY.equals(bootstrap.getOwner()) || !"metafactory".equals(bootstrap.getName())
+                    || !(arguments[1] instanceof Handle target) || target.getTag() != Opcodes.H_NEWINVOKESPECIAL) {
+                return null;
+            }
+            return hierarchy.isTrackedMap(loader, target.getOwner()) ? target.getOwner() : null;
         }
 
         @Override

@@ -35,4 +35,16 @@ class JdkMadeMapsTest {
         assertThat(run.stdout).contains("collected index done");
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
     }
+
+    @Test
+    void aMapMadeByAConstructorReferenceSupplierIsASiteAtTheReference() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.SuppliedMaps", "12");
+
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        assertThat(suspects.get(0).get("site").getAsString())
+                .isEqualTo(ForkedJvm.siteOf("com.acme.scenarios.SuppliedMaps", "main", "factory = HashMap::new"));
+        assertThat(suspects.get(0).getAsJsonArray("insertedBy").get(0).getAsJsonObject().get("site").getAsString())
+                .isEqualTo(ForkedJvm.siteOf("com.acme.scenarios.SuppliedMaps", "saw", "seen.put("));
+    }
 }
