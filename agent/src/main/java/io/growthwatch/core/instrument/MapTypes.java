@@ -6,13 +6,18 @@ import java.util.Set;
 /** The map classes and map methods the agent rewrites, by their internal names and descriptors. */
 final class MapTypes {
 
-    /** Classes whose allocations are tracked, with all their subclasses. */
+    /**
+     * Classes whose allocations are tracked, with all their subclasses. The hash maps are counted by
+     * their twins; the sorted maps, which have none, from their sizes at instrumented call sites.
+     */
     static final Set<String> TRACKED = Set.of("java/util/HashMap", "java/util/LinkedHashMap",
-            "java/util/concurrent/ConcurrentHashMap");
+            "java/util/concurrent/ConcurrentHashMap", "java/util/TreeMap", "java/util/concurrent/ConcurrentSkipListMap");
 
     /** JDK receiver types whose mutation calls are rewritten. */
     static final Set<String> RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap", "java/util/HashMap",
-            "java/util/LinkedHashMap", "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
+            "java/util/LinkedHashMap", "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap",
+            "java/util/SortedMap", "java/util/NavigableMap", "java/util/TreeMap",
+            "java/util/concurrent/ConcurrentNavigableMap", "java/util/concurrent/ConcurrentSkipListMap");
 
     private static final String OBJ = "Ljava/lang/Object;";
 

@@ -41,6 +41,10 @@ public final class HeapModel {
      * {@code slotsPerEntry} table slots each and keys and values of {@code keyValueBytes} together.
      */
     public long entryBytes(String type, String declaredType, long keyValueBytes, double slotsPerEntry) {
+        if (isSorted(type) || isSorted(declaredType)) {
+            // a tree or skip-list node: key, value and three links, no table
+            return align(headerBytes + 1 + 5 * referenceBytes) + keyValueBytes;
+        }
         boolean linked = type.contains("LinkedHashMap") || declaredType.equals("java.util.LinkedHashMap");
         long node = align(headerBytes + 4 + (linked ? 5 : 3) * referenceBytes); // hash, key, value, next (+ before, after)
         long slots = Math.round(Math.max(slotsPerEntry, 1.0) * referenceBytes);
@@ -109,6 +113,10 @@ public final class HeapModel {
         Field[] found = fields.toArray(new Field[0]);
         referenceFields.put(type, found);
         return found;
+    }
+
+    private static boolean isSorted(String type) {
+        return type.equals("java.util.TreeMap") || type.equals("java.util.concurrent.ConcurrentSkipListMap");
     }
 
     /** The shallow size of {@code o}, with the array of a {@code String}; 0 for null. */

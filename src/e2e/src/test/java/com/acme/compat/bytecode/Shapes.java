@@ -44,8 +44,10 @@ public final class Shapes {
     }
 
     static String digest(String name, Map<?, ?> map) {
-        Map<String, String> sorted = new TreeMap<>();
-        map.forEach((k, v) -> sorted.put(String.valueOf(k), v instanceof Map<?, ?> inner ? "map" + inner.size() : String.valueOf(v)));
+        // a sorted list, not a TreeMap: the digest's own scratch maps would be sites of this package too
+        List<String> sorted = new ArrayList<>();
+        map.forEach((k, v) -> sorted.add(k + "=" + (v instanceof Map<?, ?> inner ? "map" + inner.size() : String.valueOf(v))));
+        Collections.sort(sorted);
         String text = sorted.toString();
         return name + " " + map.getClass().getName() + " size=" + map.size()
                 + " hash=" + Integer.toHexString(text.hashCode());
