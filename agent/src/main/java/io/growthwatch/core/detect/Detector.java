@@ -96,7 +96,8 @@ public final class Detector {
                 findings.add(finding);
             }
         }
-        return new IntervalFindings(findings, oversized.check(interval), rows(interval), exported(interval, exportedTop));
+        List<SiteRow> all = allRows(interval);
+        return new IntervalFindings(findings, oversized.check(interval), largest(all), exported(all, exportedTop));
     }
 
     private Finding observe(SiteSnapshot site, IntervalSnapshot interval, Map<String, Long> bounds) {
@@ -254,18 +255,22 @@ public final class Detector {
      * intervals observed so far; observes nothing itself (the summary at exit uses it).
      */
     public List<SiteRow> rows(IntervalSnapshot interval) {
-        List<SiteRow> rows = allRows(interval);
+        return largest(allRows(interval));
+    }
+
+    /** The first {@link #SUMMARY_ROWS} of {@code rows}, which come largest first. */
+    private static List<SiteRow> largest(List<SiteRow> rows) {
         return List.copyOf(rows.subList(0, Math.min(SUMMARY_ROWS, rows.size())));
     }
 
     /**
-     * Every suspect of {@code interval} and, besides, its {@code top} largest sites by live entries:
+     * Every suspect among {@code rows} (largest first) and, besides, the {@code top} largest sites:
      * the sites exported as metrics, a bounded number whatever the application allocates.
      */
-    public List<SiteRow> exported(IntervalSnapshot interval, int top) {
+    private static List<SiteRow> exported(List<SiteRow> rows, int top) {
         List<SiteRow> exported = new ArrayList<>();
         int others = 0;
-        for (SiteRow row : allRows(interval)) {
+        for (SiteRow row : rows) {
             if (row.suspect() || others++ < top) {
                 exported.add(row);
             }

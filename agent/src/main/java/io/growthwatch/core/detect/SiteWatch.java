@@ -147,11 +147,6 @@ final class SiteWatch {
         return s.count < 2 ? 0 : s.inserts[s.count - 1] - s.inserts[0];
     }
 
-    /** Counted inserts over the samples of the finest scale. */
-    long insertsOverWindow() {
-        return insertsOverWindow(0);
-    }
-
     /** Intervals per point of scale {@code k}: 1, 10, 100. */
     static int intervalsPerPoint(int k) {
         int n = 1;

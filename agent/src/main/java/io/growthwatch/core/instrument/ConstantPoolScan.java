@@ -37,9 +37,12 @@ final class ConstantPoolScan {
             if ("<init>".equals(name)) {
                 // kept for after the scan: a mutation found later makes reading hierarchies unnecessary
                 constructed.add(reader.readClass(offset, buffer));
-            } else if (MapTypes.operation(name, reader.readUTF8(nameAndType + 2, buffer)) != null
-                    || MapTypes.collectedMap(reader.readClass(offset, buffer), name, reader.readUTF8(nameAndType + 2, buffer)) != null) {
-                return true;
+            } else {
+                String descriptor = reader.readUTF8(nameAndType + 2, buffer);
+                if (MapTypes.operation(name, descriptor) != null
+                        || MapTypes.collectedMap(reader.readClass(offset, buffer), name, descriptor) != null) {
+                    return true;
+                }
             }
         }
         for (String owner : constructed) {

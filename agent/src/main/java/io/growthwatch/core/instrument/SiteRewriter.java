@@ -122,19 +122,28 @@ final class SiteRewriter extends ClassVisitor {
                 constructed = null;
                 String field = (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && fieldOwner != null
                         ? fieldOwner.replace('/', '.') + "." + fieldName : null;
-                int site = registrar.allocation(method, descriptor, ordinals(done.line)[0]++,
-                        done.line, done.type, field);
-                if (site >= 0) {
-                    super.visitLdcInsn(site);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "allocated", "(Ljava/lang/Object;I)Ljava/lang/Object;", false);
-                    super.visitTypeInsn(Opcodes.CHECKCAST, done.type);
-                    rewrites++;
-                }
+                hookAllocation("allocated", done.type, done.line, done.type, field);
             }
         }
 
         private void before(int opcode) {
             before(opcode, null, null);
+        }
+
+        /**
+         * Registers the next allocation site of {@code line} (maps of {@code declaredType}, stored into
+         * {@code field} or null) and passes the object on the stack through {@code Hooks.hook(Object,
+         * int)}, cast back to {@code castTo}: {@code [o] -> [o, site] -> [o']}. Nothing when the site cap
+         * is reached.
+         */
+        private void hookAllocation(String hook, String castTo, int line, String declaredType, String field) {
+            int site = registrar.allocation(method, descriptor, ordinals(line)[0]++, line, declaredType, field);
+            if (site >= 0) {
+                super.visitLdcInsn(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)Ljava/lang/Object;", false);
+                super.visitTypeInsn(Opcodes.CHECKCAST, castTo);
+                rewrites++;
+            }
         }
 
         @Override
@@ -219,13 +228,7 @@ final class SiteRewriter extends ClassVisitor {
             if (collected != null) {
                 // [collector] -> [collector, site] -> [collector whose result map meets the allocation hook]
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                int site = registrar.allocation(method, this.descriptor, ordinals(line)[0]++, line, collected, null);
-                if (site >= 0) {
-                    super.visitLdcInsn(site);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "collected", "(Ljava/lang/Object;I)Ljava/lang/Object;", false);
-                    super.visitTypeInsn(Opcodes.CHECKCAST, "java/util/stream/Collector");
-                    rewrites++;
-                }
+                hookAllocation("collected", "java/util/stream/Collector", line, collected, null);
                 return;
             }
             if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
@@ -301,13 +304,7 @@ final class SiteRewriter extends ClassVisitor {
             String made = constructorReferenceSupplier(name, descriptor, bootstrap, arguments);
             if (made != null) {
                 // [supplier] -> [supplier, site] -> [supplier whose maps meet the allocation hook]
-                int site = registrar.allocation(method, this.descriptor, ordinals(line)[0]++, line, made, null);
-                if (site >= 0) {
-                    super.visitLdcInsn(site);
-                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "supplied", "(Ljava/lang/Object;I)Ljava/lang/Object;", false);
-                    super.visitTypeInsn(Opcodes.CHECKCAST, SUPPLIER);
-                    rewrites++;
-                }
+                hookAllocation("supplied", SUPPLIER, line, made, null);
             }
         }
 

@@ -1,9 +1,5 @@
 package io.growthwatch.core.report;
 
-import io.growthwatch.core.detect.Finding;
-import io.growthwatch.core.detect.Oversized;
-import io.growthwatch.core.detect.SiteRow;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -11,11 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** Appends one JSON object per line ({@link JsonEvents}) to the report file, created readable by its owner only. */
-public final class JsonLinesReporter implements Reporter {
+public final class JsonLinesReporter extends LineReporter {
 
     private final Writer out;
     private final Path path;
-    private final EventLines lines = new EventLines(); // guarded by this
     private boolean stopped; // guarded by this
     private String failure; // guarded by this: set when writing failed, taken once
 
@@ -25,27 +20,9 @@ public final class JsonLinesReporter implements Reporter {
         this.out = file.out();
     }
 
+    /** Writes the lines, guarded by this. */
     @Override
-    public synchronized void finding(Finding f) {
-        write(lines.finding(f));
-    }
-
-    @Override
-    public synchronized void oversized(Oversized o) {
-        write(lines.oversized(o));
-    }
-
-    @Override
-    public synchronized void sampled(List<SiteRow> rows) {
-        write(lines.sampled(rows, Instant.now()));
-    }
-
-    @Override
-    public synchronized void summary(List<SiteRow> rows, String reason) {
-        write(lines.summary(rows, reason, Instant.now()));
-    }
-
-    private void write(List<String> events) {
+    void accept(List<String> events) {
         if (stopped || events.isEmpty()) {
             return;
         }

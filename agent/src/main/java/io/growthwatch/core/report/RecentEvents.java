@@ -1,10 +1,5 @@
 package io.growthwatch.core.report;
 
-import io.growthwatch.core.detect.Finding;
-import io.growthwatch.core.detect.Oversized;
-import io.growthwatch.core.detect.SiteRow;
-
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +10,7 @@ import java.util.Map;
  * The newest events as JSON lines, the same as the report file's, kept in memory for the live page:
  * at most {@link #MAX_EVENTS} events and {@link #MAX_SITES} site declarations, the oldest dropped first.
  */
-public final class RecentEvents implements Reporter {
+public final class RecentEvents extends LineReporter {
 
     /** Events kept at most. */
     static final int MAX_EVENTS = 5_000;
@@ -23,7 +18,6 @@ public final class RecentEvents implements Reporter {
     /** Site declarations kept at most. */
     static final int MAX_SITES = 1_000;
 
-    private final EventLines lines = new EventLines(); // guarded by this
     private final ArrayDeque<String> events = new ArrayDeque<>(); // guarded by this
     private final Map<String, Boolean> sites = new LinkedHashMap<>(16, 0.75f, false) { // guarded by this
         @Override
@@ -32,27 +26,9 @@ public final class RecentEvents implements Reporter {
         }
     };
 
+    /** Keeps the lines, guarded by this. */
     @Override
-    public synchronized void finding(Finding f) {
-        keep(lines.finding(f));
-    }
-
-    @Override
-    public synchronized void oversized(Oversized o) {
-        keep(lines.oversized(o));
-    }
-
-    @Override
-    public synchronized void sampled(List<SiteRow> rows) {
-        keep(lines.sampled(rows, Instant.now()));
-    }
-
-    @Override
-    public synchronized void summary(List<SiteRow> rows, String reason) {
-        keep(lines.summary(rows, reason, Instant.now()));
-    }
-
-    private void keep(List<String> newLines) {
+    void accept(List<String> newLines) {
         for (String line : newLines) {
             if (line.startsWith("{\"event\":\"" + JsonEvents.SITE + "\"")) {
                 sites.put(line, Boolean.TRUE);
