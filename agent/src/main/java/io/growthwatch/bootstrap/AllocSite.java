@@ -9,11 +9,12 @@ public final class AllocSite {
     private final int id;
     private final SiteLocation location;
     private final String declaredType;
-    private final String field;
+    private volatile String field; // set at registration, or once later (a map wrapped into a set before it is stored)
     private final boolean adopted;
     private final Admission admission = new Admission();
     private volatile boolean concurrent;
     private volatile boolean evictsItself;
+    private volatile boolean set;
     private volatile String runtimeType;
     private volatile boolean nameShared;
     private volatile CallCounter[] counters = new CallCounter[0];
@@ -62,6 +63,13 @@ public final class AllocSite {
         return declaredType;
     }
 
+    /** Names the field the new maps are stored into, when registration could not: kept once named. */
+    void nameField(String name) {
+        if (field == null) {
+            field = name;
+        }
+    }
+
     /** The field the new map is stored into ({@code pkg.Class.name}), or {@code null} if none. */
     public String field() {
         return field;
@@ -96,9 +104,16 @@ public final class AllocSite {
     /** Learns the runtime class of this site's maps from one instance, as the application allocated it. */
     void observeType(Object map) {
         Class<?> type = CountedMaps.original(map.getClass());
-        concurrent = map instanceof java.util.concurrent.ConcurrentMap;
+        concurrent = map instanceof java.util.concurrent.ConcurrentMap
+                || map instanceof java.util.Set<?> && CountedSets.ACCESS.backing(map) instanceof java.util.concurrent.ConcurrentMap;
         evictsItself = evictsItself(type);
+        set = map instanceof java.util.Set<?>;
         runtimeType = type.getName();
+    }
+
+    /** Whether this site allocates sets, tracked through the maps inside them (known from its first instance). */
+    public boolean holdsSets() {
+        return set;
     }
 
     /**

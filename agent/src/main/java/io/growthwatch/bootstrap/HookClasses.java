@@ -14,7 +14,8 @@ final class HookClasses {
         Class<?>[] used = {Hooks.class, CountedMaps.class, CountedMaps.NoTwin.class, CallSite.class, Tally.class, Tally.Shared.class,
             CallCounter.class, AllocSite.class, Admission.class, Epoch.class, TrackedMap.class, InstanceTable.class,
             GcSentinel.class, Faults.class, SiteLocation.class, Registry.class, Recording.IfAbsent.class,
-            Recording.Remapping.class, Recording.Merging.class, TrackedCollector.class, TrackedSupplier.class};
+            Recording.Remapping.class, Recording.Merging.class, TrackedCollector.class, TrackedSupplier.class,
+            CountedSets.class, CountedSets.NoAccess.class};
         for (Class<?> type : used) {
             initialize(type.getName(), type.getClassLoader());
         }
@@ -22,7 +23,7 @@ final class HookClasses {
             // by their own names: the classes of the instances answer the JDK classes' names to getName()
             for (String twin : new String[] {"java.util.GrowthwatchTrackedHashMap", "java.util.GrowthwatchTrackedLinkedHashMap",
                 "java.util.concurrent.GrowthwatchTrackedConcurrentHashMap", "java.util.GrowthwatchTwins",
-                "java.util.concurrent.GrowthwatchConcurrentTwins"}) {
+                "java.util.concurrent.GrowthwatchConcurrentTwins", "java.util.GrowthwatchSets"}) {
                 initialize(twin, null);
             }
         }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The two static methods instrumented code calls: one after each map allocation, one before each map
- * mutation. Neither lets an error of the agent's reach the application.
+ * The static methods instrumented code calls: one after each map or set allocation, one before each
+ * map mutation, one before each set mutation. Neither lets an error of the agent's reach the application.
  *
  * <p>The decision is taken once, at allocation: a map that sampling picks is replaced by its counted
  * twin ({@link Counted}), which counts its own inserts and removes; every other map stays the plain
@@ -95,6 +95,104 @@ public final class Hooks {
     }
 
     /**
+     * Called right before instrumented call site {@code callSite} calls an add or remove method
+     * ({@code add}, {@code remove}, {@code addAll}, {@code clear}, ...) on {@code set}: names the call
+     * site to the counted twin inside a tracked set, and lets a tracked set that cannot count itself
+     * report its size. Does nothing until some set is tracked.
+     */
+    @ForceInline
+    public static void atSet(Object set, int callSite) {
+        if (set == null || !CountedSets.anyTracked()) {
+            return;
+        }
+        Object map = CountedSets.ACCESS.backing(set); // a few type checks and a field read
+        if (map == null) {
+            return;
+        }
+        if (CountedMaps.HASH_MAP.isInstance(map) || CountedMaps.LINKED_HASH_MAP.isInstance(map)
+                || CountedMaps.CONCURRENT_HASH_MAP.isInstance(map)) {
+            ((Counted) map).calledFrom(callSite);
+        } else if (AgentSwitch.lookingUp()) {
+            Class<?> type = map.getClass();
+            if (type != HashMap.class && type != LinkedHashMap.class) { // a plain hash map: a set that was not picked
+                touch(map, callSite);
+            }
+        }
+    }
+
+    /** Makes {@code set.addAll(elements)} for instrumented call site {@code callSite}, every element added counted there. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static boolean addAllTo(java.util.Collection set, java.util.Collection elements, int callSite) {
+        TrackedMap held = holdFor(set, callSite);
+        try {
+            return set.addAll(elements);
+        } finally {
+            release(held);
+        }
+    }
+
+    /** Makes {@code set.removeAll(elements)} for instrumented call site {@code callSite}, every removal counted there. */
+    @SuppressWarnings("rawtypes")
+    public static boolean removeAllFrom(java.util.Collection set, java.util.Collection elements, int callSite) {
+        TrackedMap held = holdFor(set, callSite);
+        try {
+            return set.removeAll(elements);
+        } finally {
+            release(held);
+        }
+    }
+
+    /** Makes {@code set.retainAll(elements)} for instrumented call site {@code callSite}, every removal counted there. */
+    @SuppressWarnings("rawtypes")
+    public static boolean retainAllIn(java.util.Collection set, java.util.Collection elements, int callSite) {
+        TrackedMap held = holdFor(set, callSite);
+        try {
+            return set.retainAll(elements);
+        } finally {
+            release(held);
+        }
+    }
+
+    /** Makes {@code set.removeIf(filter)} for instrumented call site {@code callSite}, every removal counted there. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static boolean removeIfFrom(java.util.Collection set, java.util.function.Predicate filter, int callSite) {
+        TrackedMap held = holdFor(set, callSite);
+        try {
+            return set.removeIf(filter);
+        } finally {
+            release(held);
+        }
+    }
+
+    /**
+     * Before a bulk call on {@code set}: the entry of its counted map, now crediting every change to
+     * {@code callSite} until {@link #release}; null (after the ordinary hook) for any other receiver.
+     */
+    private static TrackedMap holdFor(Object set, int callSite) {
+        atSet(set, callSite);
+        if (set == null || !CountedSets.anyTracked()) {
+            return null;
+        }
+        try {
+            Object map = CountedSets.ACCESS.backing(set);
+            TrackedMap tracked = map instanceof Counted ? Registry.instances().find(map) : null;
+            if (tracked != null) {
+                tracked.hold(callSite);
+            }
+            return tracked;
+        } catch (Throwable t) {
+            Faults.record(t);
+            return null;
+        }
+    }
+
+    private static void release(TrackedMap held) {
+        if (held != null) {
+            held.release();
+        }
+    }
+
+    /**
      * Called as a {@code removeEldestEntry} override of an instrumented class returns {@code evict}:
      * when true, its map is about to drop its eldest entry, a remove that its size alone cannot show
      * (the insert that triggered it leaves the size unchanged).
@@ -125,6 +223,9 @@ public final class Hooks {
             if (!site.typeObserved()) {
                 site.observeType(map);
             }
+            if (map instanceof java.util.Set<?>) {
+                return trackSet(map, site, weight);
+            }
             Counted twin = CountedMaps.twinOf(map);
             Object tracked = twin != null ? twin : map;
             TrackedMap entry = Registry.instances().add(tracked, site, weight);
@@ -141,6 +242,28 @@ public final class Hooks {
             Faults.record(t);
             return map;
         }
+    }
+
+    /**
+     * Starts tracking a picked set through the map inside it: a counted twin put in place of a hash
+     * set's map, or the set's own map, counted from its sizes. The application keeps its set.
+     */
+    private static Object trackSet(Object set, AllocSite site, int weight) {
+        Object map = CountedSets.ACCESS.countable(set);
+        if (map == null) {
+            return set;
+        }
+        TrackedMap entry = Registry.instances().add(map, site, weight);
+        if (entry == null) {
+            return set; // the table is full: a twin in place counts nothing and behaves as the map it copied
+        }
+        if (map instanceof Counted twin) {
+            twin.countInto(entry);
+        } else {
+            AgentSwitch.lookUp(true);
+        }
+        CountedSets.tracked();
+        return set;
     }
 
     @DontInline

@@ -43,6 +43,17 @@ public final class Registry {
         return allocSite(key, location, declaredType, field, false);
     }
 
+    /**
+     * Names the field that holds what allocation site {@code id} makes, when it was registered without
+     * one: a map passed to {@code Collections.newSetFromMap}, whose set is what gets stored.
+     */
+    public static synchronized void nameField(int id, String field) {
+        AllocSite site = allocSite(id);
+        if (site != null) {
+            site.nameField(field);
+        }
+    }
+
     /** The site standing for maps adopted at {@code callSite}, registered on first use; null at the cap. */
     static AllocSite adoptedSite(CallSite callSite, Class<?> type) {
         AllocSite site = allocSite(allocSite("adopted|" + callSite.id(), callSite.location(), type.getName(),

@@ -35,6 +35,12 @@ public final class TrackedMap extends WeakReference<Object> {
     /** The call site whose call is in progress, or {@link CallSite#OUTSIDE_ID}. */
     private int pendingCallSite = CallSite.OUTSIDE_ID;
 
+    /**
+     * What {@link #pendingCallSite} returns to when a call returns: {@link CallSite#OUTSIDE_ID}, or the
+     * call site of a bulk set call in progress ({@code addAll}), whose set calls its map once per element.
+     */
+    private int resumeCallSite = CallSite.OUTSIDE_ID;
+
     /** The tally of the first call site that counted here: most maps meet one or two. */
     private Tally firstTally; // plain: Tally's final fields make it safe to publish; a stale null only takes the locked path
 
@@ -82,6 +88,18 @@ public final class TrackedMap extends WeakReference<Object> {
     /** The call named by {@link #calledFrom} returned: what follows is not that call site's. */
     @ForceInline
     public void callReturned() {
+        pendingCallSite = resumeCallSite;
+    }
+
+    /** Credits every change to {@code callSite} until {@link #release}: a bulk set call is in progress. */
+    void hold(int callSite) {
+        resumeCallSite = callSite;
+        pendingCallSite = callSite;
+    }
+
+    /** The bulk call of {@link #hold} returned. */
+    void release() {
+        resumeCallSite = CallSite.OUTSIDE_ID;
         pendingCallSite = CallSite.OUTSIDE_ID;
     }
 

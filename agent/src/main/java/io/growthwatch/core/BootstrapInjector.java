@@ -43,7 +43,8 @@ final class BootstrapInjector {
             new Twin("concurrent/GrowthwatchTrackedConcurrentHashMap", java.util.concurrent.ConcurrentHashMap.class,
                     "java.util.concurrent.ConcurrentHashMap"),
             new Twin("GrowthwatchTwins", java.util.HashMap.class, null),
-            new Twin("concurrent/GrowthwatchConcurrentTwins", java.util.concurrent.ConcurrentHashMap.class, null));
+            new Twin("concurrent/GrowthwatchConcurrentTwins", java.util.concurrent.ConcurrentHashMap.class, null),
+            new Twin("GrowthwatchSets", java.util.HashSet.class, null));
 
     private record Twin(String path, Class<?> extended, String shownName) {
     }

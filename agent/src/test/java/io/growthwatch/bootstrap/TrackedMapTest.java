@@ -63,6 +63,21 @@ class TrackedMapTest {
     }
 
     @Test
+    void aHeldBulkCallKeepsItsCallSiteAcrossTheSetsCallsToItsMapUntilReleased() {
+        TrackedMap tracked = tracked(new HashMap<>());
+        int bulk = callSiteAt(250);
+        tracked.hold(bulk);
+        for (int i = 0; i < 3; i++) { // addAll: one put on the set's map per element, each returning
+            tracked.inserted();
+            tracked.callReturned();
+        }
+        tracked.release();
+        tracked.inserted();
+        assertThat(insertsAt(bulk)).isEqualTo(3);
+        assertThat(site.counterFor(CallSite.OUTSIDE).inserts()).isEqualTo(1);
+    }
+
+    @Test
     void callSitesBeyondTheCapShareTheirOverflowTallyAndStillCount() {
         TrackedMap tracked = tracked(new HashMap<>());
         for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {

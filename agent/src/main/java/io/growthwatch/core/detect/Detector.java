@@ -315,7 +315,7 @@ public final class Detector {
     }
 
     private static String remedy(SiteSnapshot site) {
-        return Remedy.forSuspect(site.unreadFields(), site.keys(), site.inserts(), site.removes());
+        return Remedy.forSuspect(Remedy.noun(site.type()), site.unreadFields(), site.keys(), site.inserts(), site.removes());
     }
 
     /** Entries per minute from a slope per point of scale {@code scale}. */

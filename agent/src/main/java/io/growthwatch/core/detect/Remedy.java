@@ -21,8 +21,21 @@ public final class Remedy {
     private Remedy() {
     }
 
-    /** The remedy for a leak suspect with this evidence. */
+    /** The remedy for a leak suspect that is a map, with this evidence. */
     public static String forSuspect(List<UnreadField> unreadFields, KeyShape keys, long inserts, long removes) {
+        return forSuspect("map", unreadFields, keys, inserts, removes);
+    }
+
+    /**
+     * What a site of runtime class {@code type} holds, as alerts name it: "set" for the JDK's sets
+     * (and classes named like one), else "map".
+     */
+    public static String noun(String type) {
+        return type != null && (type.endsWith("Set") || type.endsWith("$KeySetView")) ? "set" : "map";
+    }
+
+    /** The remedy for a leak suspect, a {@code noun} ("map" or "set"), with this evidence. */
+    public static String forSuspect(String noun, List<UnreadField> unreadFields, KeyShape keys, long inserts, long removes) {
         UnreadField timestamp = firstTimestamp(unreadFields);
         if (timestamp != null) {
             String field = timestamp.owner().substring(timestamp.owner().lastIndexOf('.') + 1) + "." + timestamp.name();
@@ -34,15 +47,15 @@ public final class Remedy {
         }
         boolean neverAgain = keys.watched() >= MIN_WATCHED && keys.notSeenAgainShare() >= MOSTLY_NEVER_AGAIN;
         if (removes == 0 && neverAgain) {
-            return "bound the map (an LRU or a size-bounded cache, e.g. Caffeine's maximumSize) or stop keeping"
+            return "bound the " + noun + " (an LRU or a size-bounded cache, e.g. Caffeine's maximumSize) or stop keeping"
                     + " one entry per id";
         }
         if (removes == 0) {
-            return "nothing removes from this map: remove each entry when its work is done, or bound the map"
+            return "nothing removes from this " + noun + ": remove each entry when its work is done, or bound the " + noun
                     + " (e.g. Caffeine's maximumSize)";
         }
         return "removes do not keep pace (" + removes + " of " + inserts + " inserted keys removed): find the keys"
-                + " that are never removed, or bound the map (e.g. Caffeine's maximumSize)";
+                + " that are never removed, or bound the " + noun + " (e.g. Caffeine's maximumSize)";
     }
 
     /** The first timestamp field, preferring one updated after construction (the fields come ranked so). */

@@ -11,7 +11,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tells whether an application class extends a tracked map class, by reading the superclass chain
+ * Tells whether an application class extends a tracked map or set class, and which, by reading the superclass chain
  * from class files through the class loader's resources, without loading any class. Every class on
  * a chain is answered once per class loader (a framework's classes share long chains of abstract
  * superclasses), and the superclass of a class the transformer has in hand is taken from its bytes.
@@ -25,23 +25,43 @@ final class MapHierarchy {
 
     /** What is known of the classes of one class loader. */
     private static final class Loader {
-        /** Answers, per class. */
-        final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+        /** Answers, per class: the tracked JDK class it extends, or {@link #NONE}. */
+        final Map<String, String> answers = new ConcurrentHashMap<>();
         /** Superclasses learnt from class files being transformed, until the class is answered. */
         final Map<String, String> supers = new ConcurrentHashMap<>();
     }
 
-    /** Whether {@code internalName}, as seen from {@code loader}, is a tracked map class or extends one. */
+    private static final String NONE = "";
+
+    /** Whether {@code internalName}, as seen from {@code loader}, is a tracked map or set class or extends one. */
+    boolean isTracked(ClassLoader loader, String internalName) {
+        return trackedRoot(loader, internalName) != null;
+    }
+
+    /** Whether {@code internalName} is a tracked map class or extends one. */
     boolean isTrackedMap(ClassLoader loader, String internalName) {
+        String root = trackedRoot(loader, internalName);
+        return root != null && !MapTypes.SETS.contains(root);
+    }
+
+    /** Whether {@code internalName} is a tracked set class or extends one. */
+    boolean isTrackedSet(ClassLoader loader, String internalName) {
+        String root = trackedRoot(loader, internalName);
+        return root != null && MapTypes.SETS.contains(root);
+    }
+
+    /** The tracked JDK class that {@code internalName} is or extends, or null. */
+    private String trackedRoot(ClassLoader loader, String internalName) {
         if (MapTypes.TRACKED.contains(internalName)) {
-            return true;
+            return internalName;
         }
         if (MapTypes.isJdk(internalName) || internalName.startsWith("[")) {
-            return false;
+            return null;
         }
         Loader known = of(loader);
-        Boolean cached = known.answers.get(internalName);
-        return cached != null ? cached : walk(loader, known, internalName);
+        String cached = known.answers.get(internalName);
+        String answer = cached != null ? cached : walk(loader, known, internalName);
+        return answer.isEmpty() ? null : answer;
     }
 
     /** Records that {@code internalName}, being defined by {@code loader}, extends {@code superName}. */
@@ -56,19 +76,19 @@ final class MapHierarchy {
     }
 
     /** Walks up from {@code internalName} to the first class whose answer is known, and answers the chain. */
-    private boolean walk(ClassLoader loader, Loader known, String internalName) {
+    private String walk(ClassLoader loader, Loader known, String internalName) {
         List<String> chain = new ArrayList<>();
         String name = internalName;
-        boolean answer = false;
+        String answer = NONE;
         for (int depth = 0; depth < MAX_DEPTH && name != null; depth++) {
             if (MapTypes.TRACKED.contains(name)) {
-                answer = true;
+                answer = name;
                 break;
             }
             if (MapTypes.isJdk(name)) {
                 break;
             }
-            Boolean cached = known.answers.get(name);
+            String cached = known.answers.get(name);
             if (cached != null) {
                 answer = cached;
                 break;

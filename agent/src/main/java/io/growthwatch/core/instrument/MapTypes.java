@@ -3,7 +3,7 @@ package io.growthwatch.core.instrument;
 import java.util.Map;
 import java.util.Set;
 
-/** The map classes and map methods the agent rewrites, by their internal names and descriptors. */
+/** The map and set classes and their methods the agent rewrites, by internal names and descriptors. */
 final class MapTypes {
 
     /**
@@ -11,7 +11,21 @@ final class MapTypes {
      * their twins; the sorted maps, which have none, from their sizes at instrumented call sites.
      */
     static final Set<String> TRACKED = Set.of("java/util/HashMap", "java/util/LinkedHashMap",
-            "java/util/concurrent/ConcurrentHashMap", "java/util/TreeMap", "java/util/concurrent/ConcurrentSkipListMap");
+            "java/util/concurrent/ConcurrentHashMap", "java/util/TreeMap", "java/util/concurrent/ConcurrentSkipListMap",
+            "java/util/HashSet", "java/util/LinkedHashSet", "java/util/TreeSet", "java/util/concurrent/ConcurrentSkipListSet");
+
+    /** The sets among {@link #TRACKED}: tracked through the map each holds its elements in. */
+    static final Set<String> SETS = Set.of("java/util/HashSet", "java/util/LinkedHashSet", "java/util/TreeSet",
+            "java/util/concurrent/ConcurrentSkipListSet");
+
+    /** The class of the sets {@code ConcurrentHashMap.newKeySet()} makes. */
+    static final String KEY_SET_VIEW = "java/util/concurrent/ConcurrentHashMap$KeySetView";
+
+    /** JDK receiver types whose add and remove calls are rewritten as set mutations. */
+    static final Set<String> SET_RECEIVERS = Set.of("java/util/Collection", "java/util/AbstractCollection",
+            "java/util/Set", "java/util/AbstractSet", "java/util/SequencedSet", "java/util/HashSet", "java/util/LinkedHashSet",
+            "java/util/SortedSet", "java/util/NavigableSet", "java/util/TreeSet", "java/util/concurrent/ConcurrentSkipListSet",
+            KEY_SET_VIEW);
 
     /** JDK receiver types whose mutation calls are rewritten. */
     static final Set<String> RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap", "java/util/HashMap",
@@ -33,6 +47,25 @@ final class MapTypes {
             "remove(" + OBJ + ")" + OBJ, "remove",
             "remove(" + OBJ + OBJ + ")Z", "remove",
             "clear()V", "clear");
+
+    /** Set mutation methods: name + descriptor to the operation name reports use. */
+    private static final Map<String, String> SET_OPERATIONS = Map.of(
+            "add(" + OBJ + ")Z", "add",
+            "remove(" + OBJ + ")Z", "remove",
+            "addAll(Ljava/util/Collection;)Z", "addAll",
+            "removeAll(Ljava/util/Collection;)Z", "removeAll",
+            "retainAll(Ljava/util/Collection;)Z", "retainAll",
+            "removeIf(Ljava/util/function/Predicate;)Z", "removeIf",
+            "clear()V", "clear",
+            "pollFirst()" + OBJ, "pollFirst",
+            "pollLast()" + OBJ, "pollLast");
+
+    /**
+     * Set mutations that change many elements in one call: the call is replaced by a hook of this
+     * name that makes it, so that every change it makes counts at its call site.
+     */
+    private static final Map<String, String> BULK_SET_HOOKS = Map.of(
+            "addAll", "addAllTo", "removeAll", "removeAllFrom", "retainAll", "retainAllIn", "removeIf", "removeIfFrom");
 
     /** The JDK's class of collectors. */
     static final String COLLECTORS = "java/util/stream/Collectors";
@@ -58,6 +91,31 @@ final class MapTypes {
     /** The hook for a call to {@code name} with {@code descriptor}, or null if it is not a mutation. */
     static String operation(String name, String descriptor) {
         return OPERATIONS.get(name + descriptor);
+    }
+
+    /** The operation a call to {@code name} with {@code descriptor} makes on a set, or null if it changes no set. */
+    static String setOperation(String name, String descriptor) {
+        return SET_OPERATIONS.get(name + descriptor);
+    }
+
+    /** The hook that makes a bulk set operation in place of its call, or null for an operation on one element. */
+    static String bulkSetHook(String operation) {
+        return BULK_SET_HOOKS.get(operation);
+    }
+
+    /**
+     * The class of the set a call of {@code owner.name} makes, for the JDK's static set factories the
+     * agent tracks ({@code ConcurrentHashMap.newKeySet()}), or null.
+     */
+    static String madeSet(String owner, String name, String descriptor) {
+        return "java/util/concurrent/ConcurrentHashMap".equals(owner) && "newKeySet".equals(name)
+                && descriptor.endsWith(")L" + KEY_SET_VIEW + ";") ? KEY_SET_VIEW : null;
+    }
+
+    /** Whether a call of {@code owner.name} wraps the map on the stack into a set ({@code Collections.newSetFromMap}). */
+    static boolean wrapsInSet(String owner, String name, String descriptor) {
+        return "java/util/Collections".equals(owner) && "newSetFromMap".equals(name)
+                && "(Ljava/util/Map;)Ljava/util/Set;".equals(descriptor);
     }
 
     /** Whether a class of this name belongs to the JDK, so its hierarchy need not be read. */

@@ -33,6 +33,11 @@ final class SiteRegistrar {
         return Registry.allocSite(key, location(method, line), declaredType.replace('/', '.'), field);
     }
 
+    /** Names the field that holds what allocation site {@code site} makes, if it has none yet. */
+    void nameField(int site, String field) {
+        Registry.nameField(site, field);
+    }
+
     /** The id of the {@code ordinal}-th mutation call site in a method, or -1 when the cap is reached. */
     int call(String method, String descriptor, int ordinal, int line, String operation, String receiverField) {
         String key = loaderKey + "|" + className + "." + method + where(descriptor, line) + "#call" + ordinal;

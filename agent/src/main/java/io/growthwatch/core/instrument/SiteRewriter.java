@@ -11,10 +11,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Rewrites the methods of one class: after each construction of a tracked map it passes the new map
- * through {@code Hooks.allocated(map, site)}, which returns the map to go on with (the same one, or
- * its counted twin), and before each map mutation call it calls {@code Hooks.at(receiver, site)},
- * leaving the call itself as it was. Adds no branches, members, locals or frames, so the class
+ * Rewrites the methods of one class: after each construction of a tracked map or set it passes the
+ * new object through {@code Hooks.allocated(map, site)}, which returns the one to go on with (the
+ * same one, or a map's counted twin), and before each map or set mutation call it calls
+ * {@code Hooks.at(receiver, site)} or {@code Hooks.atSet(receiver, site)}, leaving the call itself as
+ * it was; a bulk set call ({@code addAll}, {@code removeIf}, ...) is made by a hook in its place. Adds no branches, members, locals or frames, so the class
  * format is unchanged and retransformation is allowed.
  */
 final class SiteRewriter extends ClassVisitor {
@@ -88,6 +89,8 @@ final class SiteRewriter extends ClassVisitor {
         private final String descriptor;
         private final Deque<PendingNew> pending = new ArrayDeque<>();
         private PendingNew constructed; // constructed map whose hook waits for the next instruction
+        private int lastAllocationSite = -1; // the site whose hook was emitted just now, or -1
+        private int unnamedSite = -1; // a site whose map went into a set: the next instruction may name its field
         private int line = -1;
         /**
          * Object-typed fields read since the last line or label, in order; whether a type is a map is asked only when a mutation call follows, since asking
@@ -117,12 +120,18 @@ final class SiteRewriter extends ClassVisitor {
                 top.awaitingDup = false;
                 top.duplicated = opcode == Opcodes.DUP;
             }
+            String field = (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && fieldOwner != null
+                    ? fieldOwner.replace('/', '.') + "." + fieldName : null;
+            if (unnamedSite >= 0) {
+                if (field != null) {
+                    registrar.nameField(unnamedSite, field);
+                }
+                unnamedSite = -1;
+            }
             if (constructed != null) {
                 PendingNew done = constructed;
                 constructed = null;
-                String field = (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && fieldOwner != null
-                        ? fieldOwner.replace('/', '.') + "." + fieldName : null;
-                hookAllocation("allocated", done.type, done.line, done.type, field);
+                lastAllocationSite = hookAllocation("allocated", done.type, done.line, done.type, field);
             }
         }
 
@@ -136,7 +145,7 @@ final class SiteRewriter extends ClassVisitor {
          * int)}, cast back to {@code castTo}: {@code [o] -> [o, site] -> [o']}. Nothing when the site cap
          * is reached.
          */
-        private void hookAllocation(String hook, String castTo, int line, String declaredType, String field) {
+        private int hookAllocation(String hook, String castTo, int line, String declaredType, String field) {
             int site = registrar.allocation(method, descriptor, ordinals(line)[0]++, line, declaredType, field);
             if (site >= 0) {
                 super.visitLdcInsn(site);
@@ -144,6 +153,7 @@ final class SiteRewriter extends ClassVisitor {
                 super.visitTypeInsn(Opcodes.CHECKCAST, castTo);
                 rewrites++;
             }
+            return site;
         }
 
         @Override
@@ -195,7 +205,7 @@ final class SiteRewriter extends ClassVisitor {
         public void visitTypeInsn(int opcode, String type) {
             before(opcode);
             if (opcode == Opcodes.NEW) {
-                pending.push(new PendingNew(type, hierarchy.isTrackedMap(loader, type), line));
+                pending.push(new PendingNew(type, hierarchy.isTracked(loader, type), line));
             }
             super.visitTypeInsn(opcode, type);
         }
@@ -212,7 +222,14 @@ final class SiteRewriter extends ClassVisitor {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            lastAllocationSite = -1;
             before(opcode);
+            if (opcode == Opcodes.INVOKESTATIC && lastAllocationSite >= 0 && MapTypes.wrapsInSet(owner, name, descriptor)) {
+                // Collections.newSetFromMap(new ConcurrentHashMap<>()): the set, not the map, goes into the field
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                unnamedSite = lastAllocationSite;
+                return;
+            }
             if (opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
                 PendingNew top = pending.peek();
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -231,20 +248,55 @@ final class SiteRewriter extends ClassVisitor {
                 hookAllocation("collected", "java/util/stream/Collector", line, collected, null);
                 return;
             }
+            String madeSet = opcode == Opcodes.INVOKESTATIC ? MapTypes.madeSet(owner, name, descriptor) : null;
+            if (madeSet != null) {
+                // the set meets the allocation hook before the next instruction, which may store it into a field
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                constructed = new PendingNew(madeSet, true, line);
+                return;
+            }
             if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
                 String operation = MapTypes.operation(name, descriptor);
+                String setOperation = operation == null || !isMapReceiver(owner) ? MapTypes.setOperation(name, descriptor) : null;
                 if (operation != null && isMapReceiver(owner)) {
-                    int site = registrar.call(method, this.descriptor, ordinals(line)[1]++,
-                        line, operation, mapFieldRead());
-                    if (site >= 0) {
-                        copyReceiverToTop(Type.getArgumentTypes(descriptor).length);
-                        super.visitLdcInsn(site);
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "at", "(Ljava/lang/Object;I)V", false);
-                        rewrites++;
+                    hookCall("at", operation, descriptor);
+                } else if (setOperation != null && isSetReceiver(owner)) {
+                    String bulk = MapTypes.bulkSetHook(setOperation);
+                    if (bulk != null && replaceBulkCall(bulk, setOperation, descriptor)) {
+                        return;
                     }
+                    hookCall("atSet", setOperation, descriptor);
                 }
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        /** Registers a call site of {@code operation} and calls {@code hook(receiver, site)} before the call. */
+        private void hookCall(String hook, String operation, String calledDescriptor) {
+            int site = registrar.call(method, this.descriptor, ordinals(line)[1]++, line, operation, receiverFieldRead());
+            if (site >= 0) {
+                copyReceiverToTop(Type.getArgumentTypes(calledDescriptor).length);
+                super.visitLdcInsn(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)V", false);
+                rewrites++;
+            }
+        }
+
+        /**
+         * Replaces a bulk set call ({@code addAll}, {@code removeIf}, ...) by {@code Hooks.bulk(set,
+         * argument, site)}, which makes the same call: {@code [s, a] -> [s, a, site] -> [result]}.
+         * False when the site cap is reached: the call then stays as it was.
+         */
+        private boolean replaceBulkCall(String bulk, String operation, String calledDescriptor) {
+            int site = registrar.call(method, this.descriptor, ordinals(line)[1]++, line, operation, receiverFieldRead());
+            if (site < 0) {
+                return false;
+            }
+            String argument = calledDescriptor.substring(1, calledDescriptor.indexOf(')'));
+            super.visitLdcInsn(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, bulk, "(Ljava/util/Collection;" + argument + "I)Z", false);
+            rewrites++;
+            return true;
         }
 
         /**
@@ -283,10 +335,11 @@ final class SiteRewriter extends ClassVisitor {
             return counts;
         }
 
-        /** The first map-typed field read since the last line or label, or null. */
-        private String mapFieldRead() {
+        /** The first map- or set-typed field read since the last line or label, or null. */
+        private String receiverFieldRead() {
             for (FieldRead read : fieldReads) {
-                if (isMapReceiver(read.descriptor().substring(1, read.descriptor().length() - 1))) {
+                String type = read.descriptor().substring(1, read.descriptor().length() - 1);
+                if (isMapReceiver(type) || isSetReceiver(type) && !"java/util/Collection".equals(type)) {
                     return read.owner().replace('/', '.') + "." + read.name();
                 }
             }
@@ -295,6 +348,10 @@ final class SiteRewriter extends ClassVisitor {
 
         private boolean isMapReceiver(String owner) {
             return MapTypes.RECEIVERS.contains(owner) || hierarchy.isTrackedMap(loader, owner);
+        }
+
+        private boolean isSetReceiver(String owner) {
+            return MapTypes.SET_RECEIVERS.contains(owner) || hierarchy.isTrackedSet(loader, owner);
         }
 
         @Override
@@ -319,7 +376,7 @@ final class SiteRewriter extends ClassVisitor {
                     || !(arguments[1] instanceof Handle target) || target.getTag() != Opcodes.H_NEWINVOKESPECIAL) {
                 return null;
             }
-            return hierarchy.isTrackedMap(loader, target.getOwner()) ? target.getOwner() : null;
+            return hierarchy.isTracked(loader, target.getOwner()) ? target.getOwner() : null;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.growthwatch.core.report;
 
 import io.growthwatch.core.detect.SiteRow;
 import io.growthwatch.core.detect.Finding;
+import io.growthwatch.core.detect.Remedy;
 import io.growthwatch.core.detect.Oversized;
 import io.growthwatch.core.snapshot.UnreadField;
 import org.slf4j.Logger;
@@ -25,10 +26,11 @@ public final class LogReporter implements Reporter {
         boolean suspect = Finding.LEAK_SUSPECT.equals(f.event());
         LoggingEventBuilder line = suspect ? log.atWarn() : log.atInfo();
         boolean byInstances = Finding.INSTANCES.equals(f.grows());
+        String noun = Remedy.noun(f.type());
         line = line.setMessage(suspect
-                        ? byInstances ? "leak-suspect: the number of live maps allocated here keeps growing (instances grow)"
-                                : "leak-suspect: this map keeps growing and removes do not keep pace with inserts"
-                        : "leak-cleared: this map stopped growing")
+                        ? byInstances ? "leak-suspect: the number of live " + noun + "s allocated here keeps growing (instances grow)"
+                                : "leak-suspect: this " + noun + " keeps growing and removes do not keep pace with inserts"
+                        : "leak-cleared: this " + noun + " stopped growing")
                 .addKeyValue("site", f.site())
                 .addKeyValue("type", f.type());
         if (f.field() != null) {

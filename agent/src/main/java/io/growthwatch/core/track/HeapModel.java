@@ -45,7 +45,8 @@ public final class HeapModel {
             // a tree or skip-list node: key, value and three links, no table
             return align(headerBytes + 1 + 5 * referenceBytes) + keyValueBytes;
         }
-        boolean linked = type.contains("LinkedHashMap") || declaredType.equals("java.util.LinkedHashMap");
+        boolean linked = type.contains("LinkedHashMap") || type.contains("LinkedHashSet")
+                || declaredType.equals("java.util.LinkedHashMap") || declaredType.equals("java.util.LinkedHashSet");
         long node = align(headerBytes + 4 + (linked ? 5 : 3) * referenceBytes); // hash, key, value, next (+ before, after)
         long slots = Math.round(Math.max(slotsPerEntry, 1.0) * referenceBytes);
         return node + slots + keyValueBytes;
@@ -116,7 +117,8 @@ public final class HeapModel {
     }
 
     private static boolean isSorted(String type) {
-        return type.equals("java.util.TreeMap") || type.equals("java.util.concurrent.ConcurrentSkipListMap");
+        return type.equals("java.util.TreeMap") || type.equals("java.util.concurrent.ConcurrentSkipListMap")
+                || type.equals("java.util.TreeSet") || type.equals("java.util.concurrent.ConcurrentSkipListSet");
     }
 
     /** The shallow size of {@code o}, with the array of a {@code String}; 0 for null. */

@@ -123,7 +123,8 @@ public final class SiteMeter {
         if (!t.entrySampled && size > 0) {
             TableInspector.Entry entry = tables.entry(instance, ThreadLocalRandom.current().nextInt());
             if (entry != null) {
-                keyValueBytes.put(tracked.site().id(), heap.payloadBytes(entry.key()) + heap.payloadBytes(entry.value()));
+                long valueBytes = tracked.site().holdsSets() ? 0 : heap.payloadBytes(entry.value());
+                keyValueBytes.put(tracked.site().id(), heap.payloadBytes(entry.key()) + valueBytes);
                 keys.sampled(tracked.site().id(), tracked, entry, nowMillis);
                 t.entrySampled = true;
             }

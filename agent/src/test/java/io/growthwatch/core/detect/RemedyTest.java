@@ -52,4 +52,12 @@ class RemedyTest {
         assertThat(Remedy.forSuspect(List.of(), NEVER_AGAIN, 1_000, 400))
                 .startsWith("removes do not keep pace (400 of 1000 inserted keys removed)");
     }
+
+    @Test
+    void aSetIsCalledASetInItsRemedy() {
+        assertThat(Remedy.noun("java.util.HashSet")).isEqualTo("set");
+        assertThat(Remedy.noun("java.util.concurrent.ConcurrentHashMap$KeySetView")).isEqualTo("set");
+        assertThat(Remedy.noun("java.util.HashMap")).isEqualTo("map");
+        assertThat(Remedy.forSuspect("set", List.of(), ALWAYS_AGAIN, 100, 0)).startsWith("nothing removes from this set");
+    }
 }

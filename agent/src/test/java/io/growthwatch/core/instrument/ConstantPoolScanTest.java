@@ -48,4 +48,19 @@ class ConstantPoolScanTest {
     void aClassCollectingIntoAListIsLeftAlone() throws IOException {
         assertThat(mayRewrite(fixture.scan.CollectsAList.class)).isFalse();
     }
+
+    @Test
+    void aClassAddingToASetIsRewritten() throws IOException {
+        assertThat(mayRewrite(fixture.scan.AddsToASet.class)).isTrue();
+    }
+
+    @Test
+    void aClassMakingAKeySetIsRewritten() throws IOException {
+        assertThat(mayRewrite(fixture.scan.MakesAKeySet.class)).isTrue();
+    }
+
+    @Test
+    void aClassAddingToAListOnlyIsLeftAlone() throws IOException {
+        assertThat(mayRewrite(fixture.scan.AddsToAList.class)).isFalse();
+    }
 }

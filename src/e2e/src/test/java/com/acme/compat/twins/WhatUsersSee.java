@@ -7,12 +7,16 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Prints what code can observe of its maps: class names, contents and order, clones, the serialized
+ * Prints what code can observe of its maps and sets: class names, contents and order, clones, the serialized
  * bytes (Base64) and what they read back as, maps made from a map's own class by reflection, and
  * reflective calls. With the agent tracking this package the maps are counted twins; the output must
  * be the same as without it. Argument: seconds to stay alive after the work.
@@ -22,6 +26,10 @@ public final class WhatUsersSee {
     private final Map<String, Integer> byName = new HashMap<>();
     private final LinkedHashMap<String, Integer> recent = new LinkedHashMap<>(16, 0.75f, true);
     private final ConcurrentHashMap<String, Integer> shared = new ConcurrentHashMap<>(64);
+    private final Set<String> ids = new HashSet<>();
+    private final LinkedHashSet<String> ordered = new LinkedHashSet<>();
+    private final TreeSet<String> sorted = new TreeSet<>();
+    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
 
     public static void main(String[] args) throws Exception {
         WhatUsersSee app = new WhatUsersSee();
@@ -29,12 +37,24 @@ public final class WhatUsersSee {
             app.byName.put("k" + i, i);
             app.recent.put("k" + i, i);
             app.shared.put("k" + i, i);
+            app.ids.add("k" + i);
+            app.ordered.add("k" + (39 - i));
+            app.sorted.add("k" + i);
+            app.sessions.add("k" + i);
         }
         app.recent.get("k3");
         app.recent.get("k1");
         show("hash-map", app.byName);
         show("linked-hash-map", app.recent);
         show("concurrent-hash-map", app.shared);
+        showSet("hash-set", app.ids);
+        showSet("linked-hash-set", app.ordered);
+        showSet("tree-set", app.sorted);
+        showSet("key-set", app.sessions);
+        Object setClone = ((HashSet<?>) app.ids).clone();
+        System.out.println("set clone " + setClone.getClass().getName() + " equal=" + setClone.equals(app.ids)
+                + " " + new TreeSet<>((Set<?>) setClone));
+        System.out.println("linked set clone " + app.ordered.clone() + " contains k7=" + app.ordered.contains("k7"));
         Object clone = ((HashMap<?, ?>) app.byName).clone();
         System.out.println("clone " + clone.getClass().getName() + " equal=" + clone.equals(app.byName));
         Object linkedClone = app.recent.clone();
@@ -68,6 +88,18 @@ public final class WhatUsersSee {
             type.getMethod("put", Object.class, Object.class).invoke(map, "reflective", i);
         }
         System.out.println(name + " after reflective puts: " + map.get("reflective") + " size=" + map.size());
+    }
+
+    private static void showSet(String name, Set<String> set) throws Exception {
+        Class<?> type = set.getClass();
+        System.out.println(name + " class=" + type.getName() + " simple=" + type.getSimpleName() + " content=" + set
+                + " hash=" + set.hashCode() + " size=" + set.size());
+        byte[] bytes = serialize(set);
+        System.out.println(name + " serialized=" + Base64.getEncoder().encodeToString(bytes));
+        Object back = new ObjectInputStream(new ByteArrayInputStream(bytes)).readObject();
+        System.out.println(name + " read back " + back.getClass().getName() + " equal=" + back.equals(set));
+        type.getMethod("add", Object.class).invoke(set, "reflective");
+        System.out.println(name + " after a reflective add: " + set.contains("reflective") + " size=" + set.size());
     }
 
     private static byte[] serialize(Object o) throws IOException {

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The maps the agent tracks are its counted twins of {@code HashMap}, {@code LinkedHashMap} and
- * {@code ConcurrentHashMap}; what code can see of them is what it sees without the agent:
+ * {@code ConcurrentHashMap}, and the hash sets it tracks hold such a twin; what code can see of them
+ * is what it sees without the agent:
  * {@code com.acme.compat.twins.WhatUsersSee} prints class names, contents, clones, serialized bytes
  * (so a JVM without the agent reads the same objects), reflective instantiation and calls, on Java
  * 17 and 25.
@@ -59,6 +60,20 @@ class CountedMapsTest {
                     && s.get("field").getAsString().equals("com.acme.compat.twins.WhatUsersSee." + field)).findFirst()
                     .orElseThrow(() -> new AssertionError("no site for " + field + " in " + withAgent));
             assertThat(site.get("inserts").getAsLong()).as(field).isEqualTo(41); // 40 puts and a reflective one
+        }
+    }
+
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(ints = {17, 25})
+    void hashSetsCountEveryAddThroughTheTwinOfTheirMap(int feature) throws IOException {
+        Jdks.home(feature);
+        ForkedJvm withAgent = runs.get(feature).get(1);
+        List<JsonObject> sites = withAgent.lastSummarySites();
+        for (String field : List.of("ids", "ordered")) {
+            JsonObject site = sites.stream().filter(s -> s.has("field")
+                    && s.get("field").getAsString().equals("com.acme.compat.twins.WhatUsersSee." + field)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no site for " + field + " in " + withAgent));
+            assertThat(site.get("inserts").getAsLong()).as(field).isEqualTo(41); // 40 adds and a reflective one
         }
     }
 }

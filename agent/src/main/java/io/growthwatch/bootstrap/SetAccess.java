@@ -1,0 +1,20 @@
+package io.growthwatch.bootstrap;
+
+/**
+ * Reaches the map inside a JDK set: a {@code HashSet}'s {@code HashMap}, a {@code TreeSet}'s
+ * {@code TreeMap}, a {@code ConcurrentHashMap.newKeySet()}'s map, the map of
+ * {@code Collections.newSetFromMap}. Implemented in {@code java.util} (the only place allowed to read
+ * those private fields), found by {@link CountedSets}.
+ */
+public interface SetAccess {
+
+    /** The map that holds the elements of {@code set}, or null when {@code set} is no set this knows. */
+    Object backing(Object set);
+
+    /**
+     * Prepares {@code set}, just constructed, for tracking: gives a {@code HashSet} or
+     * {@code LinkedHashSet} a counted twin of its map, with the same capacity and elements. Returns the
+     * map to track (that twin, or the set's own map when it has no twin), or null.
+     */
+    Object countable(Object set);
+}
