@@ -70,12 +70,13 @@ final class MapTypes {
     /** The JDK's class of collectors. */
     static final String COLLECTORS = "java/util/stream/Collectors";
 
-    /** Collectors whose result is a map the agent tracks, with the class of that map unless a factory says otherwise. */
+    /** Collectors whose result is a map or set the agent tracks, with the class of that map unless a factory says otherwise. */
     private static final Map<String, String> COLLECTED = Map.of(
             "toMap", "java/util/HashMap",
             "groupingBy", "java/util/HashMap",
             "groupingByConcurrent", "java/util/concurrent/ConcurrentHashMap",
-            "toConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
+            "toConcurrentMap", "java/util/concurrent/ConcurrentHashMap",
+            "toSet", "java/util/HashSet");
 
     private MapTypes() {
     }

@@ -91,6 +91,7 @@ final class SiteRewriter extends ClassVisitor {
         private PendingNew constructed; // constructed map whose hook waits for the next instruction
         private int lastAllocationSite = -1; // the site whose hook was emitted just now, or -1
         private int unnamedSite = -1; // a site whose map went into a set: the next instruction may name its field
+        private boolean passesUnnamed; // the instruction about to be visited passes the unnamed site's object on (collect, a cast)
         private int line = -1;
         /**
          * Object-typed fields read since the last line or label, in order; whether a type is a map is asked only when a mutation call follows, since asking
@@ -122,12 +123,13 @@ final class SiteRewriter extends ClassVisitor {
             }
             String field = (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) && fieldOwner != null
                     ? fieldOwner.replace('/', '.') + "." + fieldName : null;
-            if (unnamedSite >= 0) {
+            if (unnamedSite >= 0 && !passesUnnamed) {
                 if (field != null) {
                     registrar.nameField(unnamedSite, field);
                 }
                 unnamedSite = -1;
             }
+            passesUnnamed = false;
             if (constructed != null) {
                 PendingNew done = constructed;
                 constructed = null;
@@ -203,6 +205,7 @@ final class SiteRewriter extends ClassVisitor {
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
+            passesUnnamed = opcode == Opcodes.CHECKCAST;
             before(opcode);
             if (opcode == Opcodes.NEW) {
                 pending.push(new PendingNew(type, hierarchy.isTracked(loader, type), line));
@@ -223,6 +226,7 @@ final class SiteRewriter extends ClassVisitor {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             lastAllocationSite = -1;
+            passesUnnamed = opcode == Opcodes.INVOKEINTERFACE && "collect".equals(name); // stream.collect(collector)
             before(opcode);
             if (opcode == Opcodes.INVOKESTATIC && lastAllocationSite >= 0 && MapTypes.wrapsInSet(owner, name, descriptor)) {
                 // Collections.newSetFromMap(new ConcurrentHashMap<>()): the set, not the map, goes into the field
@@ -245,7 +249,7 @@ final class SiteRewriter extends ClassVisitor {
             if (collected != null) {
                 // [collector] -> [collector, site] -> [collector whose result map meets the allocation hook]
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                hookAllocation("collected", "java/util/stream/Collector", line, collected, null);
+                unnamedSite = hookAllocation("collected", "java/util/stream/Collector", line, collected, null);
                 return;
             }
             String madeSet = opcode == Opcodes.INVOKESTATIC ? MapTypes.madeSet(owner, name, descriptor) : null;

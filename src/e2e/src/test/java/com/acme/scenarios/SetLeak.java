@@ -9,12 +9,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Sets that leak, one of each kind: ids seen (a {@code HashSet} asked {@code contains} first), an
  * order kept with {@code addAll} and half removed with {@code removeAll} ({@code LinkedHashSet}), sessions in {@code ConcurrentHashMap.newKeySet()},
  * times in a {@code TreeSet}, symbols in a {@code ConcurrentSkipListSet}, tokens in
- * {@code Collections.newSetFromMap}. With {@code bounded} as the second argument each drops its
+ * {@code Collections.newSetFromMap}, regions in a set made by {@code Collectors.toSet()}. With {@code bounded} as the second argument each drops its
  * elements older than 500 ticks: the twins that must stay quiet.
  */
 public final class SetLeak {
@@ -27,6 +29,7 @@ public final class SetLeak {
     private final TreeSet<Long> times = new TreeSet<>();
     private final NavigableSet<String> symbols = new ConcurrentSkipListSet<>();
     private final Set<String> tokens = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    private final Set<String> regions = Stream.of("eu", "us").collect(Collectors.toSet());
 
     synchronized void tick(long i, boolean bounded) {
         String id = "id-" + i;
@@ -41,6 +44,7 @@ public final class SetLeak {
         times.add(i);
         symbols.add(String.format("sym-%09d", i));
         tokens.add("token-" + i);
+        regions.add("region-" + i);
         if (bounded && i >= KEEP) {
             long old = i - KEEP;
             seenIds.remove("id-" + old);
@@ -49,6 +53,7 @@ public final class SetLeak {
             times.pollFirst();
             symbols.pollFirst();
             tokens.remove("token-" + old);
+            regions.remove("region-" + old);
         }
     }
 
@@ -58,6 +63,6 @@ public final class SetLeak {
         long n = Pace.run(Pace.seconds(args, 12), 2000, i -> leak.tick(i, bounded));
         System.out.println("set leak done ticks=" + n + " seenIds=" + leak.seenIds.size() + " order=" + leak.order.size()
                 + " sessions=" + leak.sessions.size() + " times=" + leak.times.size() + " symbols=" + leak.symbols.size()
-                + " tokens=" + leak.tokens.size() + " class=" + leak.seenIds.getClass().getName());
+                + " tokens=" + leak.tokens.size() + " regions=" + leak.regions.size() + " class=" + leak.seenIds.getClass().getName());
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Sets are sites like maps: {@code HashSet} and {@code LinkedHashSet} counted exactly through a
  * counted twin of the map inside them, {@code TreeSet}, {@code ConcurrentSkipListSet} and
  * {@code ConcurrentHashMap.newKeySet()} from their sizes, {@code Collections.newSetFromMap} through the
- * map it wraps.
+ * map it wraps, {@code Collectors.toSet()} at the collecting line.
  */
 class SetsTest {
 
@@ -79,11 +79,20 @@ class SetsTest {
     }
 
     @Test
+    void aSetMadeByCollectorsToSetIsASiteAtTheCollectingLine() throws Exception {
+        JsonObject regions = suspect("regions");
+
+        assertThat(regions.get("type").getAsString()).isEqualTo("java.util.HashSet");
+        assertThat(regions.get("site").getAsString()).isEqualTo(ForkedJvm.siteOf(PROGRAM, "<init>", "regions = Stream.of("));
+        assertThat(sites(regions, "insertedBy")).containsExactly(ForkedJvm.siteOf(PROGRAM, "tick", "regions.add("));
+    }
+
+    @Test
     void theSameSetsDroppingTheirOldestStayQuiet() throws Exception {
         ForkedJvm run = ForkedJvm.run(FAST, List.of(), PROGRAM, "12", "bounded");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
-        assertThat(run.stdout).contains("seenIds=500 order=500 sessions=500 times=500 symbols=500 tokens=500");
+        assertThat(run.stdout).contains("seenIds=500 order=500 sessions=500 times=500 symbols=500 tokens=500 regions=502");
         assertThat(run.events("leak-suspect")).as(run.toString()).isEmpty();
     }
 }
