@@ -4,6 +4,7 @@ import com.acme.bench.jmh.ComputeBench;
 import com.acme.bench.jmh.ConcurrentMapBench;
 import com.acme.bench.jmh.HandlerBench;
 import com.acme.bench.jmh.HashMapBench;
+import com.acme.bench.jmh.HashSetBench;
 import com.acme.bench.jmh.InstrumentBench;
 import com.acme.bench.jmh.ServiceBench;
 import com.acme.bench.jmh.ShortLivedBench;
@@ -37,6 +38,7 @@ final class Catalog {
             specs.add(spec(where + "-chm-2t", "long-lived ConcurrentHashMap (shared), put+get+remove", 2, ConcurrentMapBench.class, method + "TwoThreads", tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-compute-1t", "long-lived HashMap, computeIfAbsent x2 + merge + remove", 1, ComputeBench.class, method, tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-compute-chm-1t", "long-lived ConcurrentHashMap, computeIfAbsent x2 + merge + remove", 1, ComputeBench.class, method + "Concurrent", tracked ? HOT : OUTSIDE));
+            specs.add(spec(where + "-hashset-1t", "long-lived HashSet, add+contains+remove", 1, HashSetBench.class, method, tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-sampledout-1t", "long-lived HashMap that sampling left out, put+get+remove", 1, HandlerBench.class, method + "SampledOut", tracked ? SAMPLED_OUT : OUTSIDE));
             specs.add(spec(where + "-handler-1t", "request handler (new HashMap, 5-10 header puts, iterate)", 1, HandlerBench.class, method, tracked ? SHORT_LIVED : OUTSIDE));
             specs.add(spec(where + "-short-1t", "short-lived map per request (new, 4 puts, 2 gets)", 1, ShortLivedBench.class, method, tracked ? SHORT_LIVED : OUTSIDE));
