@@ -16,7 +16,8 @@ import java.util.function.IntUnaryOperator;
  * little of the noise that separates forks.
  *
  * <p>{@code java -javaagent:agent/target/growthwatch-agent.jar=packages=com.acme.bench.tracked
- * -cp src/bench/target/benchmarks.jar com.acme.bench.run.SideBySide}
+ * -cp src/bench/target/benchmarks.jar com.acme.bench.run.SideBySide} ({@code ... SideBySide sets}: a
+ * tracked {@code HashSet} and one outside).
  */
 public final class SideBySide {
 
@@ -26,12 +27,21 @@ public final class SideBySide {
     /** Prints the median ns per step of each map, and the differences to the outside one. */
     public static void main(String[] args) {
         JdkMapsWarmup.runForTools();
-        com.acme.bench.tracked.HotHashMap tracked = new com.acme.bench.tracked.HotHashMap();
-        com.acme.bench.tracked.SampledOutMap unpicked = new com.acme.bench.tracked.SampledOutMap();
-        com.acme.bench.outside.HotHashMap outside = new com.acme.bench.outside.HotHashMap();
-        String[] names = {"tracked", "sampled out", "outside"};
-        IntUnaryOperator[] steps = {
-            i -> valueOf(tracked.step(i)), i -> valueOf(unpicked.step(i)), i -> valueOf(outside.step(i))};
+        String[] names;
+        IntUnaryOperator[] steps;
+        if (args.length > 0 && args[0].equals("sets")) { // add+contains+remove on a tracked HashSet and on one outside
+            com.acme.bench.tracked.HotHashSet tracked = new com.acme.bench.tracked.HotHashSet();
+            com.acme.bench.outside.HotHashSet outside = new com.acme.bench.outside.HotHashSet();
+            names = new String[] {"tracked set", "outside set"};
+            steps = new IntUnaryOperator[] {i -> tracked.step(i) ? 1 : 0, i -> outside.step(i) ? 1 : 0};
+        } else {
+            com.acme.bench.tracked.HotHashMap tracked = new com.acme.bench.tracked.HotHashMap();
+            com.acme.bench.tracked.SampledOutMap unpicked = new com.acme.bench.tracked.SampledOutMap();
+            com.acme.bench.outside.HotHashMap outside = new com.acme.bench.outside.HotHashMap();
+            names = new String[] {"tracked", "sampled out", "outside"};
+            steps = new IntUnaryOperator[] {
+                i -> valueOf(tracked.step(i)), i -> valueOf(unpicked.step(i)), i -> valueOf(outside.step(i))};
+        }
         List<List<Double>> times = new ArrayList<>();
         for (int k = 0; k < steps.length; k++) {
             times.add(new ArrayList<>());
@@ -49,7 +59,7 @@ public final class SideBySide {
                 }
             }
         }
-        double base = median(times.get(2));
+        double base = median(times.get(steps.length - 1));
         for (int k = 0; k < steps.length; k++) {
             double m = median(times.get(k));
             System.out.printf(Locale.ROOT, "%-12s %6.2f ns/step  %+5.2f ns vs outside  (p25 %.2f, p75 %.2f)%n", names[k], m,
