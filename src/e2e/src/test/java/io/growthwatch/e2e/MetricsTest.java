@@ -250,7 +250,8 @@ class MetricsTest {
 
     @Test
     void theEndpointKeepsNoJvmAliveAfterItsProgramEnds() throws Exception {
-        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=500ms,metrics=0", List.of(), SEED, "2");
+        // long enough for a loaded machine's agent thread to have started the endpoint before the program ends
+        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=500ms,metrics=0", List.of(), SEED, "5");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stderr).contains("serving metrics");
