@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * Reaches the maps inside the JDK's sets for growthwatch, from inside {@code java.base}: the private
  * fields that hold them are read, and a {@code HashSet}'s written once, through the JDK's internal
  * {@code Unsafe}, at offsets taken once. A field this JDK does not have leaves its sets unreached.
- * Defined after {@link GrowthwatchTwins}, whose twins it installs.
+ * Makes the counted twins of {@code HashSet} and {@code LinkedHashSet}; defined after them and after
+ * {@link GrowthwatchTwins}.
  */
 public final class GrowthwatchSets implements SetAccess {
 
@@ -43,6 +44,23 @@ public final class GrowthwatchSets implements SetAccess {
             return read(set, SKIP_LIST_SET_MAP);
         }
         return SET_FROM_MAP != null && SET_FROM_MAP.isInstance(set) ? read(set, SET_FROM_MAP_MAP) : null;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object twinOf(Object set) {
+        Class<?> type = set.getClass();
+        Object map = type == HashSet.class || type == LinkedHashSet.class ? read(set, HASH_SET_MAP) : null;
+        if (map == null) {
+            return null;
+        }
+        if (type == HashSet.class && map.getClass() == HashMap.class) {
+            return new GrowthwatchTrackedHashSet<>(GrowthwatchTwins.hashMap((HashMap) map));
+        }
+        if (type == LinkedHashSet.class && map.getClass() == LinkedHashMap.class) {
+            return new GrowthwatchTrackedLinkedHashSet<>(GrowthwatchTwins.linkedHashMap((LinkedHashMap) map));
+        }
+        return null;
     }
 
     @Override

@@ -45,13 +45,19 @@ public final class CountedMaps {
         return COPY_HASH_MAP != null && COPY_LINKED_HASH_MAP != null && COPY_CONCURRENT_HASH_MAP != null;
     }
 
-    /** The JDK class a twin stands for, or {@code type} itself when it is not a twin. */
+    /** The JDK class a map or set twin stands for, or {@code type} itself when it is not a twin. */
     public static Class<?> original(Class<?> type) {
         if (type == HASH_MAP) {
             return HashMap.class;
         }
         if (type == LINKED_HASH_MAP) {
             return LinkedHashMap.class;
+        }
+        if (type == CountedSets.HASH_SET) {
+            return java.util.HashSet.class;
+        }
+        if (type == CountedSets.LINKED_HASH_SET) {
+            return java.util.LinkedHashSet.class;
         }
         return type == CONCURRENT_HASH_MAP ? ConcurrentHashMap.class : type;
     }

@@ -23,7 +23,8 @@ final class HookClasses {
             // by their own names: the classes of the instances answer the JDK classes' names to getName()
             for (String twin : new String[] {"java.util.GrowthwatchTrackedHashMap", "java.util.GrowthwatchTrackedLinkedHashMap",
                 "java.util.concurrent.GrowthwatchTrackedConcurrentHashMap", "java.util.GrowthwatchTwins",
-                "java.util.concurrent.GrowthwatchConcurrentTwins", "java.util.GrowthwatchSets"}) {
+                "java.util.concurrent.GrowthwatchConcurrentTwins", "java.util.GrowthwatchTrackedHashSet",
+                "java.util.GrowthwatchTrackedLinkedHashSet", "java.util.GrowthwatchSets"}) {
                 initialize(twin, null);
             }
         }

@@ -102,7 +102,15 @@ public final class Hooks {
      */
     @ForceInline
     public static void atSet(Object set, int callSite) {
-        if (set == null || !CountedSets.anyTracked()) {
+        if (set == null) {
+            return;
+        }
+        // as in at(): the twins are final classes held in constants, each test one class compare
+        if (CountedSets.HASH_SET.isInstance(set) || CountedSets.LINKED_HASH_SET.isInstance(set)) {
+            ((Counted) set).calledFrom(callSite);
+            return;
+        }
+        if (!CountedSets.anyTracked()) { // no set without a twin is tracked
             return;
         }
         Object map = CountedSets.ACCESS.backing(set); // a few type checks and a field read
@@ -245,10 +253,20 @@ public final class Hooks {
     }
 
     /**
-     * Starts tracking a picked set through the map inside it: a counted twin put in place of a hash
-     * set's map, or the set's own map, counted from its sizes. The application keeps its set.
+     * Starts tracking a picked set through the map inside it: the set's counted twin (a
+     * {@code HashSet} or {@code LinkedHashSet}, returned for the application to go on with), a counted
+     * map put in place of a hash set subclass's map, or the set's own map, counted from its sizes.
      */
     private static Object trackSet(Object set, AllocSite site, int weight) {
+        Object twin = CountedSets.ACCESS.twinOf(set);
+        if (twin != null) {
+            TrackedMap entry = Registry.instances().add(CountedSets.ACCESS.backing(twin), site, weight);
+            if (entry == null) {
+                return set; // the table is full: the application keeps its own set
+            }
+            ((Counted) twin).countInto(entry);
+            return twin;
+        }
         Object map = CountedSets.ACCESS.countable(set);
         if (map == null) {
             return set;
@@ -257,8 +275,8 @@ public final class Hooks {
         if (entry == null) {
             return set; // the table is full: a twin in place counts nothing and behaves as the map it copied
         }
-        if (map instanceof Counted twin) {
-            twin.countInto(entry);
+        if (map instanceof Counted counted) {
+            counted.countInto(entry);
         } else {
             AgentSwitch.lookUp(true);
         }

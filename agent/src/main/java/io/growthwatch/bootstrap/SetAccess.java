@@ -12,8 +12,15 @@ public interface SetAccess {
     Object backing(Object set);
 
     /**
-     * Prepares {@code set}, just constructed, for tracking: gives a {@code HashSet} or
-     * {@code LinkedHashSet} a counted twin of its map, with the same capacity and elements. Returns the
+     * The counted twin of {@code set}, a set just constructed, when it is exactly a {@code HashSet} or
+     * {@code LinkedHashSet}: a set of the same class name, capacity, order and elements, whose map
+     * counts ({@link Counted}); otherwise null.
+     */
+    Object twinOf(Object set);
+
+    /**
+     * Prepares {@code set}, just constructed and with no twin, for tracking: gives a {@code HashSet} or
+     * {@code LinkedHashSet} subclass a counted twin of its map, with the same capacity and elements. Returns the
      * map to track (that twin, or the set's own map when it has no twin), or null.
      */
     Object countable(Object set);

@@ -44,6 +44,10 @@ final class BootstrapInjector {
                     "java.util.concurrent.ConcurrentHashMap"),
             new Twin("GrowthwatchTwins", java.util.HashMap.class, null),
             new Twin("concurrent/GrowthwatchConcurrentTwins", java.util.concurrent.ConcurrentHashMap.class, null),
+            new Twin("GrowthwatchHashSet", java.util.HashSet.class, null),
+            new Twin("GrowthwatchTrackedHashSet", java.util.HashSet.class, "java.util.HashSet"),
+            new Twin("GrowthwatchLinkedHashSet", java.util.LinkedHashSet.class, null),
+            new Twin("GrowthwatchTrackedLinkedHashSet", java.util.LinkedHashSet.class, "java.util.LinkedHashSet"),
             new Twin("GrowthwatchSets", java.util.HashSet.class, null));
 
     private record Twin(String path, Class<?> extended, String shownName) {
