@@ -78,6 +78,16 @@ public class GrowthwatchHashSet<E> extends HashSet<E> implements Counted {
         return counted.keySet().iterator();
     }
 
+    @Override
+    public Object[] toArray() {
+        return counted.keySet().toArray();
+    }
+
+    @Override
+    public <T> T[] toArray(T[] a) {
+        return counted.keySet().toArray(a);
+    }
+
     /** A plain {@code HashSet} with the same capacity, load factor, order and elements. */
     @Override
     @SuppressWarnings("unchecked")

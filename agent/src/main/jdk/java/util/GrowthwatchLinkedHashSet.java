@@ -78,6 +78,16 @@ public class GrowthwatchLinkedHashSet<E> extends LinkedHashSet<E> implements Cou
         return counted.keySet().iterator();
     }
 
+    @Override
+    public Object[] toArray() {
+        return counted.keySet().toArray();
+    }
+
+    @Override
+    public <T> T[] toArray(T[] a) {
+        return counted.keySet().toArray(a);
+    }
+
     /** A plain {@code LinkedHashSet} with the same capacity, load factor, order and elements. */
     @Override
     @SuppressWarnings("unchecked")

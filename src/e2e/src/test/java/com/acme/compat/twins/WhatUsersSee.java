@@ -94,6 +94,8 @@ public final class WhatUsersSee {
         Class<?> type = set.getClass();
         System.out.println(name + " class=" + type.getName() + " simple=" + type.getSimpleName() + " content=" + set
                 + " hash=" + set.hashCode() + " size=" + set.size());
+        System.out.println(name + " array=" + java.util.Arrays.toString(set.toArray()) + " typed="
+                + set.toArray(new String[0]).length + " stream=" + set.stream().filter(s -> s.endsWith("7")).toList());
         byte[] bytes = serialize(set);
         System.out.println(name + " serialized=" + Base64.getEncoder().encodeToString(bytes));
         Object back = new ObjectInputStream(new ByteArrayInputStream(bytes)).readObject();
