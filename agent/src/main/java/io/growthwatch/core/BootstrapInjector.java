@@ -193,9 +193,16 @@ final class BootstrapInjector {
         }
     }
 
+    /** The jar's list of the hooks' class files, written at build time. */
+    static final String BOOTSTRAP_LIST = "inst/bootstrap-classes.txt";
+
     private static Map<String, byte[]> read(File agentJar) throws IOException {
         Map<String, byte[]> types = new LinkedHashMap<>();
         try (JarFile jar = new JarFile(agentJar, false)) {
+            if (readListed(jar, types)) {
+                return types;
+            }
+            types.clear();
             for (java.util.Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
@@ -207,5 +214,34 @@ final class BootstrapInjector {
             }
         }
         return types;
+    }
+
+    /**
+     * Reads the class files named by the jar's {@link #BOOTSTRAP_LIST} (a start-up without a scan of
+     * the jar's 1,500 entries); false when the list or one of its files is missing.
+     */
+    private static boolean readListed(JarFile jar, Map<String, byte[]> types) throws IOException {
+        JarEntry list = jar.getJarEntry(BOOTSTRAP_LIST);
+        if (list == null) {
+            return false;
+        }
+        String names;
+        try (InputStream in = jar.getInputStream(list)) {
+            names = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String line : names.split("\n")) {
+            String name = line.strip().replace('\\', '/');
+            if (name.isEmpty()) {
+                continue;
+            }
+            JarEntry entry = jar.getJarEntry(name);
+            if (entry == null || !name.startsWith(PACKAGE) || !name.endsWith(".class")) {
+                return false;
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                types.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), in.readAllBytes());
+            }
+        }
+        return !types.isEmpty();
     }
 }
