@@ -26,6 +26,8 @@ public final class WhatUsersSee {
     private final Map<String, Integer> byName = new HashMap<>();
     private final LinkedHashMap<String, Integer> recent = new LinkedHashMap<>(16, 0.75f, true);
     private final ConcurrentHashMap<String, Integer> shared = new ConcurrentHashMap<>(64);
+    private final Map<String, Integer> memo = new HashMap<>();
+    private final LinkedHashMap<String, Integer> lru = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<String> ids = new HashSet<>();
     private final LinkedHashSet<String> ordered = new LinkedHashSet<>();
     private final TreeSet<String> sorted = new TreeSet<>();
@@ -47,6 +49,8 @@ public final class WhatUsersSee {
         show("hash-map", app.byName);
         show("linked-hash-map", app.recent);
         show("concurrent-hash-map", app.shared);
+        computeAndMerge("memo", app.memo);
+        computeAndMerge("access-ordered", app.lru);
         showSet("hash-set", app.ids);
         showSet("linked-hash-set", app.ordered);
         showSet("tree-set", app.sorted);
@@ -88,6 +92,25 @@ public final class WhatUsersSee {
             type.getMethod("put", Object.class, Object.class).invoke(map, "reflective", i);
         }
         System.out.println(name + " after reflective puts: " + map.get("reflective") + " size=" + map.size());
+    }
+
+    /** computeIfAbsent and merge on present, absent and null-valued keys, a merge to null, a remapping that changes the map. */
+    private static void computeAndMerge(String name, Map<String, Integer> map) {
+        for (int i = 0; i < 30; i++) { // fills past a table growth through the compute methods alone
+            map.computeIfAbsent("c" + (i % 20), k -> k.length());
+            map.merge("m" + (i % 7), 1, Integer::sum);
+        }
+        map.put("nothing", null);
+        System.out.println(name + " hit=" + map.computeIfAbsent("c3", k -> -1) + " null-valued="
+                + map.computeIfAbsent("nothing", k -> 42) + " absent-to-null=" + map.computeIfAbsent("none", k -> null)
+                + " merged=" + map.merge("m1", 10, Integer::sum) + " merged-away=" + map.merge("m2", 1, (a, b) -> null));
+        try {
+            map.merge("m3", 1, (a, b) -> map.put("sneaky", 1));
+            System.out.println(name + " no exception");
+        } catch (RuntimeException e) {
+            System.out.println(name + " " + e.getClass().getName());
+        }
+        System.out.println(name + " content=" + map + " size=" + map.size());
     }
 
     private static void showSet(String name, Set<String> set) throws Exception {
