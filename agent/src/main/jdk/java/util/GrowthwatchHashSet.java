@@ -28,11 +28,6 @@ public class GrowthwatchHashSet<E> extends HashSet<E> implements Counted {
         U.putReference(this, MAP, counted); // not yet published: a plain write suffices
     }
 
-    /** The map holding this set's elements, which counts their inserts and removes. */
-    final GrowthwatchHashMap<E, Object> counted() {
-        return counted;
-    }
-
     @Override
     public void countInto(TrackedMap tracked) {
         counted.countInto(tracked);

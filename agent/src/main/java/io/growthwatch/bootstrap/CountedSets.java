@@ -30,11 +30,6 @@ public final class CountedSets {
     private CountedSets() {
     }
 
-    /** Whether sets can be reached in this JVM. */
-    public static boolean available() {
-        return !(ACCESS instanceof NoAccess);
-    }
-
     @ForceInline
     static boolean anyTracked() {
         return anyTracked;
