@@ -178,10 +178,10 @@ public final class Hooks {
      */
     private static TrackedMap holdFor(Object set, int callSite) {
         atSet(set, callSite);
-        if (set == null || !CountedSets.anyTracked()) {
+        if (set == null) {
             return null;
         }
-        try {
+        try { // no anyTracked() shortcut: it stays false while only set twins are tracked
             Object map = CountedSets.ACCESS.backing(set);
             TrackedMap tracked = map instanceof Counted ? Registry.instances().find(map) : null;
             if (tracked != null) {

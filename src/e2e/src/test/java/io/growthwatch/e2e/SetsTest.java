@@ -68,6 +68,18 @@ class SetsTest {
     }
 
     @Test
+    void bulkCallsCountAtTheirCallSiteAlsoWhenOnlyHashSetsAreTracked() throws Exception {
+        String program = "com.acme.scenarios.BulkSetLeak";
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), program, "12");
+
+        JsonObject order = run.events("leak-suspect").stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no leak-suspect\n" + run));
+        assertThat(sites(order, "insertedBy")).containsExactly(ForkedJvm.siteOf(program, "tick", "order.addAll("));
+        assertThat(sites(order, "removedBy")).containsExactly(ForkedJvm.siteOf(program, "tick", "order.removeAll("));
+        assertThat((double) order.get("removes").getAsLong() / order.get("inserts").getAsLong()).isBetween(0.45, 0.55);
+    }
+
+    @Test
     void keySetsSortedSetsAndSetsFromMapsAreReportedByKind() throws Exception {
         assertThat(suspect("sessions").get("type").getAsString()).isEqualTo("java.util.concurrent.ConcurrentHashMap$KeySetView");
         assertThat(sites(suspect("sessions"), "insertedBy")).containsExactly(ForkedJvm.siteOf(PROGRAM, "tick", "sessions.add("));
