@@ -61,6 +61,43 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         return map.threshold > 0 ? map.threshold : 16;
     }
 
+    /**
+     * The node of {@code key} in {@code map} when the key is mapped to a value and no table growth is
+     * pending ({@code size <= threshold}: the JDK's compute methods would grow the table first), else
+     * null. Such a call a twin answers itself, without entering {@code HashMap}'s compiled method,
+     * whose calls to {@code afterNodeAccess}/{@code afterNodeInsertion} every map of the JVM shares:
+     * a counted map passing through them makes them slower for all (measured: +40 % for uncounted
+     * maps' compute calls in the same JVM).
+     */
+    static <K, V> Node<K, V> presentNode(HashMap<K, V> map, Object key) {
+        if (map.size > map.threshold) {
+            return null;
+        }
+        Node<K, V> e = map.getNode(key);
+        return e != null && e.value != null ? e : null;
+    }
+
+    /**
+     * {@code HashMap.merge} of {@code value} into {@code e}, the {@link #presentNode} of {@code key}:
+     * applies the function with the JDK's {@code ConcurrentModificationException} check, then
+     * replaces the value or removes the key, as the JDK's method does.
+     */
+    static <K, V> V mergeIntoPresent(HashMap<K, V> map, Node<K, V> e, K key, V value,
+                                     BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
+        int mc = map.modCount;
+        V merged = remappingFunction.apply(e.value, value);
+        if (mc != map.modCount) {
+            throw new ConcurrentModificationException();
+        }
+        if (merged != null) {
+            e.value = merged;
+            map.afterNodeAccess(e);
+        } else {
+            map.removeNode(e.hash, key, null, false, true);
+        }
+        return merged;
+    }
+
     @Override
     public void countInto(TrackedMap tracked) {
         this.tracked = tracked;
@@ -179,24 +216,14 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         return result;
     }
 
-    /**
-     * As {@code HashMap.computeIfAbsent}. A key already mapped to a value is answered here, so that
-     * the common case never enters {@code HashMap}'s own compiled method, whose calls to
-     * {@code afterNodeAccess}/{@code afterNodeInsertion} every map of the JVM shares: a counted map
-     * passing through them makes them slower for all (measured: +40 % for uncounted maps' compute
-     * calls in the same JVM). Only when no table growth is pending ({@code size <= threshold}), since
-     * the JDK's method would first grow the table; anything else is {@code HashMap}'s.
-     */
+    /** As {@code HashMap.computeIfAbsent}; a key mapped to a value is answered here ({@link GrowthwatchHashMap#presentNode}). */
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
-        if (mappingFunction != null && size <= threshold) {
-            Node<K, V> e = getNode(key);
-            V present;
-            if (e != null && (present = e.value) != null) {
-                afterNodeAccess(e);
-                returned();
-                return present;
-            }
+        Node<K, V> e = mappingFunction == null ? null : presentNode(this, key);
+        if (e != null) {
+            afterNodeAccess(e);
+            returned();
+            return e.value;
         }
         var result = super.computeIfAbsent(key, mappingFunction);
         returned();
@@ -217,38 +244,17 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         return result;
     }
 
-    /**
-     * As {@code HashMap.merge}; a key already present is merged here, for the reason given at
-     * {@link #computeIfAbsent}, with the same checks in the same order as the JDK's method.
-     */
+    /** As {@code HashMap.merge}; a key mapped to a value is merged here ({@link GrowthwatchHashMap#presentNode}). */
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
         if (value == null || remappingFunction == null) {
             throw new NullPointerException();
         }
-        if (size <= threshold) {
-            Node<K, V> e = getNode(key);
-            if (e != null) {
-                V merged;
-                V present = e.value;
-                if (present != null) {
-                    int mc = modCount;
-                    merged = remappingFunction.apply(present, value);
-                    if (mc != modCount) {
-                        throw new ConcurrentModificationException();
-                    }
-                } else {
-                    merged = value;
-                }
-                if (merged != null) {
-                    e.value = merged;
-                    afterNodeAccess(e);
-                } else {
-                    removeNode(e.hash, key, null, false, true);
-                }
-                returned();
-                return merged;
-            }
+        Node<K, V> e = presentNode(this, key);
+        if (e != null) {
+            V merged = mergeIntoPresent(this, e, key, value, remappingFunction);
+            returned();
+            return merged;
         }
         var result = super.merge(key, value, remappingFunction);
         returned();

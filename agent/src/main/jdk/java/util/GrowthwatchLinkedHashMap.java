@@ -184,24 +184,14 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         return result;
     }
 
-    /**
-     * As {@code HashMap.computeIfAbsent}. A key already mapped to a value is answered here, so that
-     * the common case never enters {@code HashMap}'s own compiled method, whose calls to
-     * {@code afterNodeAccess}/{@code afterNodeInsertion} every map of the JVM shares: a counted map
-     * passing through them makes them slower for all (measured: +40 % for uncounted maps' compute
-     * calls in the same JVM). Only when no table growth is pending ({@code size <= threshold}), since
-     * the JDK's method would first grow the table; anything else is {@code HashMap}'s.
-     */
+    /** As {@code HashMap.computeIfAbsent}; a key mapped to a value is answered here ({@link GrowthwatchHashMap#presentNode}). */
     @Override
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
-        if (mappingFunction != null && size <= threshold) {
-            Node<K, V> e = getNode(key);
-            V present;
-            if (e != null && (present = e.value) != null) {
-                afterNodeAccess(e);
-                returned();
-                return present;
-            }
+        Node<K, V> e = mappingFunction == null ? null : GrowthwatchHashMap.presentNode(this, key);
+        if (e != null) {
+            afterNodeAccess(e);
+            returned();
+            return e.value;
         }
         var result = super.computeIfAbsent(key, mappingFunction);
         returned();
@@ -222,38 +212,17 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         return result;
     }
 
-    /**
-     * As {@code HashMap.merge}; a key already present is merged here, for the reason given at
-     * {@link #computeIfAbsent}, with the same checks in the same order as the JDK's method.
-     */
+    /** As {@code HashMap.merge}; a key mapped to a value is merged here ({@link GrowthwatchHashMap#presentNode}). */
     @Override
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
         if (value == null || remappingFunction == null) {
             throw new NullPointerException();
         }
-        if (size <= threshold) {
-            Node<K, V> e = getNode(key);
-            if (e != null) {
-                V merged;
-                V present = e.value;
-                if (present != null) {
-                    int mc = modCount;
-                    merged = remappingFunction.apply(present, value);
-                    if (mc != modCount) {
-                        throw new ConcurrentModificationException();
-                    }
-                } else {
-                    merged = value;
-                }
-                if (merged != null) {
-                    e.value = merged;
-                    afterNodeAccess(e);
-                } else {
-                    removeNode(e.hash, key, null, false, true);
-                }
-                returned();
-                return merged;
-            }
+        Node<K, V> e = GrowthwatchHashMap.presentNode(this, key);
+        if (e != null) {
+            V merged = GrowthwatchHashMap.mergeIntoPresent(this, e, key, value, remappingFunction);
+            returned();
+            return merged;
         }
         var result = super.merge(key, value, remappingFunction);
         returned();
