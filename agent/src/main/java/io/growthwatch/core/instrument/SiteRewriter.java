@@ -261,7 +261,7 @@ final class SiteRewriter extends ClassVisitor {
             }
             if (opcode == Opcodes.INVOKEINTERFACE || opcode == Opcodes.INVOKEVIRTUAL) {
                 String operation = MapTypes.operation(name, descriptor);
-                String setOperation = operation == null || !isMapReceiver(owner) ? MapTypes.setOperation(name, descriptor) : null;
+                String setOperation = MapTypes.setOperation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
                     hookCall("at", operation, descriptor);
                 } else if (setOperation != null && isSetReceiver(owner)) {

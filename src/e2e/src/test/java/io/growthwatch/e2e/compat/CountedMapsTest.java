@@ -54,12 +54,8 @@ class CountedMapsTest {
     void theMapsWereTrackedAndCountedWhileDoingSo(int feature) throws IOException {
         Jdks.home(feature);
         ForkedJvm withAgent = runs.get(feature).get(1);
-        List<JsonObject> sites = withAgent.lastSummarySites();
         for (String field : List.of("byName", "recent", "shared")) {
-            JsonObject site = sites.stream().filter(s -> s.has("field")
-                    && s.get("field").getAsString().equals("com.acme.compat.twins.WhatUsersSee." + field)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no site for " + field + " in " + withAgent));
-            assertThat(site.get("inserts").getAsLong()).as(field).isEqualTo(41); // 40 puts and a reflective one
+            assertThat(siteOfField(withAgent, field).get("inserts").getAsLong()).as(field).isEqualTo(41); // 40 puts and a reflective one
         }
     }
 
@@ -68,12 +64,15 @@ class CountedMapsTest {
     void hashSetsCountEveryAddThroughTheTwinOfTheirMap(int feature) throws IOException {
         Jdks.home(feature);
         ForkedJvm withAgent = runs.get(feature).get(1);
-        List<JsonObject> sites = withAgent.lastSummarySites();
         for (String field : List.of("ids", "ordered")) {
-            JsonObject site = sites.stream().filter(s -> s.has("field")
-                    && s.get("field").getAsString().equals("com.acme.compat.twins.WhatUsersSee." + field)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no site for " + field + " in " + withAgent));
-            assertThat(site.get("inserts").getAsLong()).as(field).isEqualTo(41); // 40 adds and a reflective one
+            assertThat(siteOfField(withAgent, field).get("inserts").getAsLong()).as(field).isEqualTo(41); // 40 adds and a reflective one
         }
+    }
+
+    /** The last summary's row of the site whose maps are stored into {@code WhatUsersSee.field}. */
+    private static JsonObject siteOfField(ForkedJvm withAgent, String field) throws IOException {
+        return withAgent.lastSummarySites().stream().filter(s -> s.has("field")
+                        && s.get("field").getAsString().equals("com.acme.compat.twins.WhatUsersSee." + field)).findFirst()
+                .orElseThrow(() -> new AssertionError("no site for " + field + " in " + withAgent));
     }
 }
