@@ -23,6 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * So the warm-up uses two such subclasses too, a plain {@code HashMap} subclass and an LRU
  * {@code LinkedHashMap}; {@code -jdkWarmup} leaves them out to show the JVM that has not seen any.
  *
+ * <p>In a service the agent's hooks have met every kind of map too: the warm-up then changes one map
+ * and one set of each kind through the chosen package's call sites ({@code tracked.EveryKind}), so
+ * that with the agent tracking, every counted twin has passed through the hooks that all call sites
+ * share before the benchmark runs (without the agent, or matching nothing, the same code runs on
+ * plain maps). {@link #sitesRegistered()} says how many allocation sites that registered, so that
+ * the checks after the run can tell them from the benchmark's own.
+ *
  * <p>Without it, a no-agent fork is a JVM in which {@code HashMap} has only ever seen the benchmark's
  * keys: the JIT inlines it into the benchmark with monomorphic key calls, while in a fork with any
  * agent the agent's own start-up has already used {@code HashMap} with dozens of key types. That gap
@@ -36,6 +43,7 @@ public final class JdkMapsWarmup {
     public static final String MODE = "gwbench.warmup";
 
     private static boolean done;
+    private static long sitesRegistered;
 
     private JdkMapsWarmup() {
     }
@@ -114,5 +122,32 @@ public final class JdkMapsWarmup {
         if (checksum != 300L * 6 * n * 3) {
             throw new IllegalStateException("warm-up lost entries: " + checksum);
         }
+        if (subclasses) {
+            everyKindThroughTheChosenCode();
+        }
+    }
+
+    private static void everyKindThroughTheChosenCode() {
+        long before = com.acme.bench.memory.AgentProbe.allocationSites();
+        com.acme.bench.tracked.EveryKind every = new com.acme.bench.tracked.EveryKind();
+        long changed = 0;
+        int steps = 1_000_000;
+        for (int i = 0; i < steps; i++) {
+            changed += every.step(i);
+        }
+        if (changed != 5L * (steps - com.acme.bench.tracked.EveryKind.WINDOW)) {
+            throw new IllegalStateException("warm-up lost entries: " + changed);
+        }
+        sitesRegistered = com.acme.bench.memory.AgentProbe.allocationSites() - before;
+        keep = every;
+    }
+
+    /** The maps of the chosen code's warm-up stay alive, as a service's long-lived maps do. */
+    @SuppressWarnings("unused")
+    private static Object keep;
+
+    /** Allocation sites the warm-up's chosen code registered with the agent: 0 without it, or when it matches nothing. */
+    static long sitesRegistered() {
+        return sitesRegistered;
     }
 }

@@ -9,15 +9,18 @@ import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 
 /**
- * The same put+get+remove steps on three long-lived maps in one JVM, taking turns for 30 rounds: a
- * map the agent tracks ({@code com.acme.bench.tracked.HotHashMap}), a map of the same package that
+ * The same put+get+remove steps on three long-lived maps in one JVM, taking turns for 150 measured
+ * rounds of a million steps each: a map the agent tracks ({@code com.acme.bench.tracked.HotHashMap}), a map of the same package that
  * sampling left out ({@code SampledOutMap}) and a map outside the chosen packages. All three share
  * the JVM's JIT state and the machine's moment, so their differences are the agent's hooks, with
- * little of the noise that separates forks.
+ * little of the noise that separates forks; each difference printed is the median of the differences
+ * within a round.
  *
  * <p>{@code java -javaagent:agent/target/growthwatch-agent.jar=packages=com.acme.bench.tracked
  * -cp src/bench/target/benchmarks.jar com.acme.bench.run.SideBySide} ({@code ... SideBySide sets}: a
- * tracked {@code HashSet} and one outside).
+ * tracked {@code HashSet} and one outside; {@code compute} or {@code compute-chm}: {@code computeIfAbsent}
+ * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside). The JDK warm-up first passes every kind of map and set
+ * through the chosen code's call sites, as in a service.
  */
 public final class SideBySide {
 
@@ -34,6 +37,14 @@ public final class SideBySide {
             com.acme.bench.outside.HotHashSet outside = new com.acme.bench.outside.HotHashSet();
             names = new String[] {"tracked set", "outside set"};
             steps = new IntUnaryOperator[] {i -> tracked.step(i) ? 1 : 0, i -> outside.step(i) ? 1 : 0};
+        } else if (args.length > 0 && args[0].startsWith("compute")) { // computeIfAbsent x2 + merge + remove, tracked and outside
+            boolean concurrent = args[0].equals("compute-chm");
+            com.acme.bench.tracked.ComputedCounts tracked = concurrent ? com.acme.bench.tracked.ComputedCounts.concurrentHashMap()
+                    : com.acme.bench.tracked.ComputedCounts.hashMap();
+            com.acme.bench.outside.ComputedCounts outside = concurrent ? com.acme.bench.outside.ComputedCounts.concurrentHashMap()
+                    : com.acme.bench.outside.ComputedCounts.hashMap();
+            names = new String[] {"tracked", "outside"};
+            steps = new IntUnaryOperator[] {i -> valueOf(tracked.step(i)), i -> valueOf(outside.step(i))};
         } else {
             com.acme.bench.tracked.HotHashMap tracked = new com.acme.bench.tracked.HotHashMap();
             com.acme.bench.tracked.SampledOutMap unpicked = new com.acme.bench.tracked.SampledOutMap();
@@ -42,28 +53,36 @@ public final class SideBySide {
             steps = new IntUnaryOperator[] {
                 i -> valueOf(tracked.step(i)), i -> valueOf(unpicked.step(i)), i -> valueOf(outside.step(i))};
         }
-        List<List<Double>> times = new ArrayList<>();
-        for (int k = 0; k < steps.length; k++) {
-            times.add(new ArrayList<>());
-        }
+        // Many short rounds, each running every map once in an order that rotates from round to round; a
+        // difference is taken within a round (runs a fraction of a second apart), so that this machine's
+        // slow phases, which last seconds, shift both sides of a difference alike.
+        int rounds = 200;
+        int warmupRounds = 50;
+        int n = 1_000_000;
+        int outside = steps.length - 1;
+        double[][] times = new double[steps.length][rounds - warmupRounds];
         long sink = 0;
-        int n = 5_000_000;
-        for (int round = 0; round < 40; round++) {
-            for (int k = 0; k < steps.length; k++) {
+        for (int round = 0; round < rounds; round++) {
+            for (int j = 0; j < steps.length; j++) {
+                int k = (round + j) % steps.length;
                 long start = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     sink += steps[k].applyAsInt(i);
                 }
-                if (round >= 10) {
-                    times.get(k).add((System.nanoTime() - start) / (double) n);
+                if (round >= warmupRounds) {
+                    times[k][round - warmupRounds] = (System.nanoTime() - start) / (double) n;
                 }
             }
         }
-        double base = median(times.get(steps.length - 1));
         for (int k = 0; k < steps.length; k++) {
-            double m = median(times.get(k));
-            System.out.printf(Locale.ROOT, "%-12s %6.2f ns/step  %+5.2f ns vs outside  (p25 %.2f, p75 %.2f)%n", names[k], m,
-                    m - base, percentile(times.get(k), 25), percentile(times.get(k), 75));
+            List<Double> own = new ArrayList<>();
+            List<Double> added = new ArrayList<>();
+            for (int r = 0; r < rounds - warmupRounds; r++) {
+                own.add(times[k][r]);
+                added.add(times[k][r] - times[outside][r]);
+            }
+            System.out.printf(Locale.ROOT, "%-12s %6.2f ns/step  %+5.2f ns vs outside  (same-round differences: p25 %+.2f, p75 %+.2f)%n",
+                    names[k], median(own), median(added), percentile(added, 25), percentile(added, 75));
         }
         System.out.println("(checksum " + sink + ")");
     }
