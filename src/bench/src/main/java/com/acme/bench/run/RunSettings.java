@@ -91,7 +91,7 @@ record RunSettings(boolean quick, int forks, int warmups, int slowWarmups, int w
                 switch (warmup) {
                     case "none" -> "none (-sterile)";
                     case "jdk" -> "the JDK's maps with six key types, their own classes only (-jdkWarmup)";
-                    default -> "the JDK's maps and two framework-like subclasses with six key types (JdkMapsWarmup)";
+                    default -> "the JDK's maps and two framework-like subclasses with six key types, then one map or set of every counted kind changed through the chosen package's call sites (JdkMapsWarmup)";
                 });
     }
 

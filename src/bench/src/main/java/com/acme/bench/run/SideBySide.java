@@ -19,7 +19,8 @@ import java.util.function.IntUnaryOperator;
  * <p>{@code java -javaagent:agent/target/growthwatch-agent.jar=packages=com.acme.bench.tracked
  * -cp src/bench/target/benchmarks.jar com.acme.bench.run.SideBySide} ({@code ... SideBySide sets}: a
  * tracked {@code HashSet} and one outside; {@code compute} or {@code compute-chm}: {@code computeIfAbsent}
- * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside). The JDK warm-up first passes every kind of map and set
+ * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside; {@code short}: a
+ * new map per request, tracked package and outside). The JDK warm-up first passes every kind of map and set
  * through the chosen code's call sites, as in a service.
  */
 public final class SideBySide {
@@ -37,6 +38,11 @@ public final class SideBySide {
             com.acme.bench.outside.HotHashSet outside = new com.acme.bench.outside.HotHashSet();
             names = new String[] {"tracked set", "outside set"};
             steps = new IntUnaryOperator[] {i -> tracked.step(i) ? 1 : 0, i -> outside.step(i) ? 1 : 0};
+        } else if (args.length > 0 && args[0].equals("short")) { // a new map per request, 4 puts, 2 gets, dropped
+            com.acme.bench.tracked.RequestMaps tracked = new com.acme.bench.tracked.RequestMaps();
+            com.acme.bench.outside.RequestMaps outside = new com.acme.bench.outside.RequestMaps();
+            names = new String[] {"tracked", "outside"};
+            steps = new IntUnaryOperator[] {i -> tracked.handle(i).size(), i -> outside.handle(i).size()};
         } else if (args.length > 0 && args[0].startsWith("compute")) { // computeIfAbsent x2 + merge + remove, tracked and outside
             boolean concurrent = args[0].equals("compute-chm");
             com.acme.bench.tracked.ComputedCounts tracked = concurrent ? com.acme.bench.tracked.ComputedCounts.concurrentHashMap()
