@@ -9,13 +9,22 @@ import java.util.function.Function;
  * called the function tells exactly whether this call inserted or removed the key, even when other
  * threads race on the same key; a check before the call could not. Used by the counted twin of
  * {@code ConcurrentHashMap} only, which has no internal hooks to count from; it keeps one of each for
- * its owning thread and re-arms it per call ({@link #arm}), so that the common case allocates nothing.
+ * its owning thread and re-arms it per call ({@link #arm}), so that the common case allocates nothing
+ * and, when the function is the same as the last call's, stores nothing.
  *
  * @param <F> the type of the wrapped function
  */
 public abstract class Recording<F> {
 
-    /** The function of the call in progress; null between calls. */
+    /**
+     * The function of the call in progress, kept after the call until the next one replaces it: a
+     * reference stored into this long-lived object costs a memory fence in G1's write barrier
+     * (measured: a tracked {@code ConcurrentHashMap}'s compute and merge calls +41 to +44 ns per
+     * step of four calls with a store and a clear per call, +24 ns with a store only when the
+     * function changes). What it keeps alive is bounded: one function per kind per counted map,
+     * reachable only from that map (the application's own object), and a function that captures
+     * values is a new object per call, replaced at the next call.
+     */
     F delegate;
 
     /** Whether the map called the function during this call. */
@@ -29,18 +38,15 @@ public abstract class Recording<F> {
     @SuppressWarnings("unchecked")
     public <R extends Recording<F>> R arm(F function) {
         ran = false;
-        delegate = function;
+        if (delegate != function) { // the same function again (a method reference, a lambda capturing nothing): no store
+            delegate = function;
+        }
         armed();
         return (R) this;
     }
 
     /** Resets what a subclass records besides {@link #ran}. */
     void armed() {
-    }
-
-    /** Lets go of the function after the call. */
-    public void disarm() {
-        delegate = null;
     }
 
     /** For {@code computeIfAbsent}: the key was inserted by this call iff the function ran and gave a value. */

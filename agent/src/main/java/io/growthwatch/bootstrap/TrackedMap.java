@@ -232,7 +232,9 @@ public final class TrackedMap extends WeakReference<Object> {
         int evicted = evictionsSinceTouch;
         CallSite previous = lastToucher;
         sizeAtTouch = size;
-        lastToucher = toucher;
+        if (previous != toucher) { // a reference stored into this long-lived object costs a fence in G1's write barrier
+            lastToucher = toucher;
+        }
         evictionsSinceTouch = 0;
         if (previous != null && before >= 0 && (size != before || evicted != 0)) {
             // between two touches one call ran: it inserted (the size plus what was evicted grew) or removed

@@ -259,7 +259,6 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
                 return result;
             } finally {
                 if (own) {
-                    recording.disarm();
                     recordingInUse = false;
                 }
             }
@@ -314,7 +313,6 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
             return result;
         } finally {
             if (own) {
-                recording.disarm();
                 recordingInUse = false;
             }
         }
@@ -344,7 +342,6 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
                 return result;
             } finally {
                 if (own) {
-                    recording.disarm();
                     recordingInUse = false;
                 }
             }
