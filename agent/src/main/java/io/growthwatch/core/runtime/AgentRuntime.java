@@ -101,7 +101,8 @@ public final class AgentRuntime {
             Reporters reporters = new Reporters(reporters(log, recent));
             HeapModel heap = new HeapModel(instrumentation);
             SiteMeter meter = new SiteMeter(TableInspector.open(instrumentation), heap,
-                    new UnreadFieldFinder(transformer.fieldUse(), transformer.filter()));
+                    new UnreadFieldFinder(transformer.fieldUse(), transformer.filter()),
+                    options.interval().toMillis() / 2);
             Detector detector = new Detector(new GrowthRule(options.window(), options.minGrowth()),
                     options.interval().toMillis(), options.oversizedMin(), options.metricsTopSites())
                     .withMinGrowthBytes(options.minGrowthBytes());

@@ -14,8 +14,19 @@ import java.util.Map;
  * interval, when the map's own lookups and inserts have said whether the key came back. Remembers
  * the classes of the sampled key and value (weakly) for the field evidence. Never keeps a key, a
  * value or their content. Used by the sampler's thread only.
+ *
+ * <p>A watch is judged only once it has lasted {@code minWatchMillis}: a measurement right after an
+ * interval's (the summary at JVM exit) would otherwise judge a key watched for a few milliseconds, not
+ * yet due to come back, as one nobody uses again.
  */
 final class KeySampler {
+
+    private final long minWatchMillis;
+
+    /** Creates a sampler that judges a watched key once it has been watched {@code minWatchMillis}. */
+    KeySampler(long minWatchMillis) {
+        this.minWatchMillis = minWatchMillis;
+    }
 
     /** Per site: the key being watched, and what the sampled keys looked like. */
     private static final class SiteKeys {
@@ -34,8 +45,8 @@ final class KeySampler {
     private final Map<Integer, SiteKeys> sites = new HashMap<>();
 
     /**
-     * Ends the watch of {@code siteId} that began an interval or more ago: counts whether its key came
-     * back. Called once per site and interval, before {@link #sampled}.
+     * Ends the watch of {@code siteId} if it has lasted long enough: counts whether its key came back.
+     * Called once per site and measurement, before {@link #sampled}.
      */
     void judge(int siteId, long nowMillis) {
         SiteKeys s = sites.get(siteId);
@@ -45,6 +56,9 @@ final class KeySampler {
         if (s.watched.get() == null) {
             s.watched = null; // the map is gone: its key tells nothing
             return;
+        }
+        if (nowMillis - s.watchStartMillis < minWatchMillis) {
+            return; // too early to tell: the watch goes on
         }
         boolean seen = s.watched.stopWatching();
         s.watchMillis = nowMillis - s.watchStartMillis;

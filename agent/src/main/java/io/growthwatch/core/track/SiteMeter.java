@@ -34,19 +34,21 @@ public final class SiteMeter {
     private final TableInspector tables;
     private final HeapModel heap;
     private final UnreadFieldFinder unreadFields;
-    private final KeySampler keys = new KeySampler();
+    private final KeySampler keys;
 
     /** Per site id: shallow bytes of the key and value of an entry read from one of its maps, the newest. */
     private final Map<Integer, Long> keyValueBytes = new HashMap<>();
 
     /**
-     * Creates a meter reading tables through {@code tables}, estimating entries with {@code heap} and
-     * naming unread fields of sampled keys and values with {@code unreadFields}.
+     * Creates a meter reading tables through {@code tables}, estimating entries with {@code heap},
+     * naming unread fields of sampled keys and values with {@code unreadFields}, and judging whether a
+     * sampled key came back once it has been watched {@code minKeyWatchMillis}.
      */
-    public SiteMeter(TableInspector tables, HeapModel heap, UnreadFieldFinder unreadFields) {
+    public SiteMeter(TableInspector tables, HeapModel heap, UnreadFieldFinder unreadFields, long minKeyWatchMillis) {
         this.tables = tables;
         this.heap = heap;
         this.unreadFields = unreadFields;
+        this.keys = new KeySampler(minKeyWatchMillis);
     }
 
     /** Live entries, instances and table slots of one site. */
