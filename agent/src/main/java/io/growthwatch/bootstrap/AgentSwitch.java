@@ -63,6 +63,16 @@ public final class AgentSwitch {
         }
     }
 
+    /**
+     * Whether a plain {@code HashMap}, {@code LinkedHashMap} or {@code ConcurrentHashMap} may be
+     * tracked as it is, not as its counted twin: once maps allocated before a dynamic attach are
+     * adopted, or when the twins could not be defined. Code instrumented while false calls
+     * {@link Hooks#at}, which skips plain {@code HashMap}s at once; else {@link Hooks#atAnyMap}.
+     */
+    public static boolean plainMapsTrackable() {
+        return adopting || !CountedMaps.available();
+    }
+
     /** Whether hooks are tracking. */
     public static boolean isEnabled() {
         return enabled;

@@ -74,21 +74,46 @@ public final class Hooks {
     /**
      * Called right before instrumented call site {@code callSite} calls a mutation method on
      * {@code map}: names the call site to a counted map, and lets a tracked map that cannot count
-     * itself report its size.
+     * itself report its size. For code instrumented while no plain JDK map can be tracked (see
+     * {@link AgentSwitch#plainMapsTrackable}); {@link #atAnyMap} otherwise.
+     *
+     * <p>A plain {@code HashMap}, the receiver of most calls (a map sampling left out, never tracked
+     * here: picked maps are twins), is told apart first, by one compare of the class pointer that the
+     * call which follows loads anyway. (Testing for the counted {@code HashMap} first instead: the
+     * sampled-out receiver paid +3 ns per put+get+remove step again, the tracked one gained nothing.)
      */
     @ForceInline
     public static void at(Object map, int callSite) {
         if (map == null) {
             return; // the original call raises the original exception
         }
+        Class<?> type = map.getClass();
+        if (type == HashMap.class) {
+            return;
+        }
+        if (named(map, callSite)) {
+            return;
+        }
+        if (type != LinkedHashMap.class && type != ConcurrentHashMap.class && AgentSwitch.lookingUp()) {
+            touch(map, callSite); // an application's subclass, tracked as it is: reports its size
+        }
+    }
+
+    /**
+     * As {@link #at}, for code instrumented while plain JDK maps may be tracked too: after a dynamic
+     * attach (maps allocated before it are adopted at their first instrumented call) or when the
+     * counted twins could not be defined.
+     */
+    @ForceInline
+    public static void atAnyMap(Object map, int callSite) {
+        if (map == null) {
+            return;
+        }
         if (named(map, callSite)) {
             return;
         }
         if (AgentSwitch.lookingUp()) {
-            Class<?> type = map.getClass();
-            if (AgentSwitch.adopting || (type != HashMap.class && type != LinkedHashMap.class && type != ConcurrentHashMap.class)) {
-                touch(map, callSite);
-            }
+            touch(map, callSite);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.growthwatch.core.instrument;
 
+import io.growthwatch.bootstrap.AgentSwitch;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
@@ -14,7 +15,7 @@ import java.util.Deque;
  * Rewrites the methods of one class: after each construction of a tracked map or set it passes the
  * new object through {@code Hooks.allocated(map, site)}, which returns the one to go on with (the
  * same one, or a map's counted twin), and before each map or set mutation call it calls
- * {@code Hooks.at(receiver, site)} or {@code Hooks.atSet(receiver, site)}, leaving the call itself as
+ * {@code Hooks.at(receiver, site)} (after an attach {@code Hooks.atAnyMap}) or {@code Hooks.atSet(receiver, site)}, leaving the call itself as
  * it was; a bulk set call ({@code addAll}, {@code removeIf}, ...) is made by a hook in its place. Adds no branches, members, locals or frames, so the class
  * format is unchanged and retransformation is allowed.
  */
@@ -35,6 +36,9 @@ final class SiteRewriter extends ClassVisitor {
     private final ClassLoader loader;
     private final MapHierarchy hierarchy;
     private final SiteRegistrar registrar;
+
+    /** {@code at}, or {@code atAnyMap} while plain JDK maps may be tracked (after an attach). */
+    private final String mapHook;
     private int rewrites;
 
     SiteRewriter(ClassVisitor next, ClassLoader loader, String className, MapHierarchy hierarchy) {
@@ -42,6 +46,7 @@ final class SiteRewriter extends ClassVisitor {
         this.loader = loader;
         this.hierarchy = hierarchy;
         this.registrar = new SiteRegistrar(loader, className);
+        this.mapHook = AgentSwitch.plainMapsTrackable() ? "atAnyMap" : "at";
     }
 
     /** Number of instructions rewritten so far. */
@@ -263,7 +268,7 @@ final class SiteRewriter extends ClassVisitor {
                 String operation = MapTypes.operation(name, descriptor);
                 String setOperation = MapTypes.setOperation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
-                    hookCall("at", operation, descriptor);
+                    hookCall(mapHook, operation, descriptor);
                 } else if (setOperation != null && isSetReceiver(owner)) {
                     String bulk = MapTypes.bulkSetHook(setOperation);
                     if (bulk != null && replaceBulkCall(bulk, setOperation, descriptor)) {
