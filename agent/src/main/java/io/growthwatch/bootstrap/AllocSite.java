@@ -1,5 +1,7 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.Stable;
+
 /** A place in application code that allocates maps: one {@code new HashMap(...)} expression. */
 public final class AllocSite {
 
@@ -11,6 +13,7 @@ public final class AllocSite {
     private final String declaredType;
     private volatile String field; // set at registration, or once later (a map wrapped into a set before it is stored)
     private final boolean adopted;
+    @Stable // a constant of compiled code that holds this site as a constant (see Registry)
     private final Admission admission = new Admission();
     private volatile boolean concurrent;
     private volatile boolean evictsItself;

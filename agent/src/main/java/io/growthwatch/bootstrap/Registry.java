@@ -1,6 +1,7 @@
 package io.growthwatch.bootstrap;
 
 import jdk.internal.vm.annotation.ForceInline;
+import jdk.internal.vm.annotation.Stable;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Map;
  *
  * <p>Site ids index arrays so that a hook reaches its site with one array load. Ids are handed out
  * by the agent at transformation time and stay stable across retransformation of the same class.
+ * Allocation sites are kept in a table the JIT may read at compile time ({@code @Stable}, honoured in
+ * classes on the boot class path): a hook inlined into a method passes its site id as a constant, so
+ * the compiled code holds the site itself and reaches its admission with no load at all.
  */
 public final class Registry {
 
@@ -22,7 +26,16 @@ public final class Registry {
     private static final InstanceTable INSTANCES = new InstanceTable(MAX_TRACKED_INSTANCES);
     private static final Map<String, Integer> IDS = new HashMap<>();
     private static final Map<String, AllocSite> BY_NAME = new HashMap<>();
-    private static volatile AllocSite[] allocSites = new AllocSite[64];
+    /** Allocation sites per chunk of ids; chunks are made as ids reach them. */
+    private static final int CHUNK = 256;
+
+    /**
+     * Allocation sites by id: chunk {@code id / CHUNK}, slot {@code id % CHUNK}. Each slot and chunk
+     * is written once, under the class lock, before the code with that site id can run; a racing
+     * reader that sees null leaves one map untracked.
+     */
+    @Stable
+    private static final AllocSite[][] ALLOC_SITES = new AllocSite[MAX_SITES / CHUNK][];
     private static volatile CallSite[] callSites = new CallSite[64];
     private static int allocCount;
     private static int callCount;
@@ -71,13 +84,13 @@ public final class Registry {
             return -1;
         }
         int id = allocCount++;
-        AllocSite[] sites = allocSites;
-        if (id >= sites.length) {
-            sites = java.util.Arrays.copyOf(sites, sites.length * 2);
+        AllocSite[] chunk = ALLOC_SITES[id / CHUNK];
+        if (chunk == null) {
+            chunk = new AllocSite[CHUNK];
+            ALLOC_SITES[id / CHUNK] = chunk;
         }
         AllocSite site = new AllocSite(id, location, declaredType, field, adopted);
-        sites[id] = site;
-        allocSites = sites;
+        chunk[id % CHUNK] = site;
         AllocSite namesake = BY_NAME.putIfAbsent(location.toString(), site);
         if (namesake != null && !namesake.location().loaderName().equals(location.loaderName())) {
             namesake.markNameShared();
@@ -108,13 +121,12 @@ public final class Registry {
     }
 
     /** A snapshot of all allocation sites registered so far. */
-    public static AllocSite[] allocSites() {
-        AllocSite[] sites = allocSites;
-        int n;
-        synchronized (Registry.class) {
-            n = allocCount;
+    public static synchronized AllocSite[] allocSites() {
+        AllocSite[] sites = new AllocSite[allocCount];
+        for (int id = 0; id < sites.length; id++) {
+            sites[id] = ALLOC_SITES[id / CHUNK][id % CHUNK];
         }
-        return java.util.Arrays.copyOf(sites, n);
+        return sites;
     }
 
     /** A snapshot of all call sites registered so far. */
@@ -127,10 +139,14 @@ public final class Registry {
         return java.util.Arrays.copyOf(sites, n);
     }
 
+    /** The allocation site of {@code id}, or null; for a constant id, a constant of compiled code. */
     @ForceInline
     static AllocSite allocSite(int id) {
-        AllocSite[] sites = allocSites;
-        return id >= 0 && id < sites.length ? sites[id] : null;
+        if (id < 0 || id >= MAX_SITES) {
+            return null;
+        }
+        AllocSite[] chunk = ALLOC_SITES[id / CHUNK];
+        return chunk == null ? null : chunk[id % CHUNK];
     }
 
     @ForceInline
