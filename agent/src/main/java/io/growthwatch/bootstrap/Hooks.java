@@ -156,6 +156,9 @@ public final class Hooks {
         if (set == null) {
             return;
         }
+        if (set.getClass() == java.util.HashSet.class) {
+            return; // the commonest receiver, never tracked as it is: a picked HashSet is a twin (see at())
+        }
         // as in named(): one branch and one call instruction per twin class
         if (CountedSets.HASH_SET.isInstance(set)) {
             ((Counted) set).calledFrom(callSite);
