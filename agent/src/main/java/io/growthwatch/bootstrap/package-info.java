@@ -13,7 +13,9 @@
  *       in {@code java.util}), an application subclass is tracked as it is. Every other map stays the
  *       plain JDK object and never reaches a hook again.</li>
  *   <li>{@link io.growthwatch.bootstrap.Hooks#at} runs before every map mutation call in the chosen
- *       packages; the call itself is left as it was. A counted twin is told which call site calls it
+ *       packages ({@link io.growthwatch.bootstrap.Hooks#atAnyMap} in code instrumented after an
+ *       attach); the call itself is left as it was. A plain {@code HashMap} returns after one class
+ *       compare. A counted twin is told which call site calls it
  *       next ({@link io.growthwatch.bootstrap.TrackedMap#calledFrom}); a tracked map that cannot count
  *       itself is looked up and its size read ({@link io.growthwatch.bootstrap.CallSite}).</li>
  *   <li>A counted twin reports each insert and remove to its
