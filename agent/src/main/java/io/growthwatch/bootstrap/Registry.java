@@ -31,8 +31,10 @@ public final class Registry {
 
     /**
      * Allocation sites by id: chunk {@code id / CHUNK}, slot {@code id % CHUNK}. Each slot and chunk
-     * is written once, under the class lock, before the code with that site id can run; a racing
-     * reader that sees null leaves one map untracked.
+     * is written once, under the class lock, while the class whose code uses that id is transformed:
+     * its loading (or, for a retransformation, the safepoint that installs the new code) orders the
+     * writes before any thread runs that code. A reader that saw null would leave one map untracked;
+     * the hooks' errors never reach the application either way.
      */
     @Stable
     private static final AllocSite[][] ALLOC_SITES = new AllocSite[MAX_SITES / CHUNK][];
