@@ -1,5 +1,6 @@
 package java.util;
 
+import io.growthwatch.bootstrap.CallSite;
 import io.growthwatch.bootstrap.Counted;
 import io.growthwatch.bootstrap.TrackedMap;
 
@@ -25,6 +26,17 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     private static final long serialVersionUID = 1L;
 
     private transient TrackedMap tracked;
+
+    /**
+     * The instrumented call site whose call is in progress, or {@link CallSite#OUTSIDE_ID}: what
+     * inserts and removes are credited to. A field of the map itself, not of its {@link TrackedMap}
+     * (measured: naming and forgetting the call site through that object cost about as much as all
+     * the counting); this map is used by one thread at a time and its mutations write it anyway.
+     */
+    private transient int pendingCallSite = CallSite.OUTSIDE_ID;
+
+    /** What {@link #pendingCallSite} returns to when a call returns: OUTSIDE, or the call site of a bulk set call held. */
+    private transient int resumeCallSite = CallSite.OUTSIDE_ID;
 
     /** As {@link HashMap#HashMap()}. */
     public GrowthwatchHashMap() {
@@ -105,10 +117,19 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
 
     @Override
     public void calledFrom(int callSite) {
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.calledFrom(callSite);
-        }
+        pendingCallSite = callSite;
+    }
+
+    @Override
+    public void hold(int callSite) {
+        resumeCallSite = callSite;
+        pendingCallSite = callSite;
+    }
+
+    @Override
+    public void release() {
+        resumeCallSite = CallSite.OUTSIDE_ID;
+        pendingCallSite = CallSite.OUTSIDE_ID;
     }
 
     /** A key already present was inserted again: the sampler may be watching it. */
@@ -157,7 +178,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     void afterNodeInsertion(boolean evict) {
         TrackedMap t = tracked;
         if (t != null) {
-            t.inserted();
+            t.inserted(pendingCallSite);
         }
     }
 
@@ -165,7 +186,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     void afterNodeRemoval(Node<K, V> e) {
         TrackedMap t = tracked;
         if (t != null) {
-            t.removed();
+            t.removed(pendingCallSite);
         }
     }
 
@@ -176,10 +197,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
      * stay free of exception handlers.
      */
     private void returned() {
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.callReturned();
-        }
+        pendingCallSite = resumeCallSite;
     }
 
     @Override
@@ -268,9 +286,9 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         super.clear();
         TrackedMap t = tracked;
         if (t != null) {
-            t.removed(keys);
-            t.callReturned();
+            t.removed(pendingCallSite, keys);
         }
+        returned();
     }
 
     /** A plain {@code HashMap} with the same entries: what a clone of the application's map would be. */

@@ -1,5 +1,6 @@
 package java.util;
 
+import io.growthwatch.bootstrap.CallSite;
 import io.growthwatch.bootstrap.Counted;
 import io.growthwatch.bootstrap.TrackedMap;
 
@@ -16,6 +17,12 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     private static final long serialVersionUID = 1L;
 
     private transient TrackedMap tracked;
+
+    /** The instrumented call site whose call is in progress, or OUTSIDE (see {@code GrowthwatchHashMap}). */
+    private transient int pendingCallSite = CallSite.OUTSIDE_ID;
+
+    /** What {@link #pendingCallSite} returns to when a call returns: OUTSIDE, or the call site of a bulk set call held. */
+    private transient int resumeCallSite = CallSite.OUTSIDE_ID;
 
     /** As {@link LinkedHashMap#LinkedHashMap()}. */
     public GrowthwatchLinkedHashMap() {
@@ -55,10 +62,19 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
 
     @Override
     public void calledFrom(int callSite) {
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.calledFrom(callSite);
-        }
+        pendingCallSite = callSite;
+    }
+
+    @Override
+    public void hold(int callSite) {
+        resumeCallSite = callSite;
+        pendingCallSite = callSite;
+    }
+
+    @Override
+    public void release() {
+        resumeCallSite = CallSite.OUTSIDE_ID;
+        pendingCallSite = CallSite.OUTSIDE_ID;
     }
 
     /** A key already present was inserted again or, in access order, looked up: the sampler may be watching it. */
@@ -124,7 +140,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         super.afterNodeInsertion(evict);
         TrackedMap t = tracked;
         if (t != null) {
-            t.inserted();
+            t.inserted(pendingCallSite);
         }
     }
 
@@ -133,7 +149,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         super.afterNodeRemoval(e);
         TrackedMap t = tracked;
         if (t != null) {
-            t.removed();
+            t.removed(pendingCallSite);
         }
     }
 
@@ -144,10 +160,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
      * stay free of exception handlers.
      */
     private void returned() {
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.callReturned();
-        }
+        pendingCallSite = resumeCallSite;
     }
 
     @Override
@@ -236,9 +249,9 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         super.clear();
         TrackedMap t = tracked;
         if (t != null) {
-            t.removed(keys);
-            t.callReturned();
+            t.removed(pendingCallSite, keys);
         }
+        returned();
     }
 
     /** A plain {@code LinkedHashMap} with the same entries, order and ordering mode. */

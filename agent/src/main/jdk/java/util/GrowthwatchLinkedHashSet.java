@@ -39,6 +39,16 @@ public class GrowthwatchLinkedHashSet<E> extends LinkedHashSet<E> implements Cou
     }
 
     @Override
+    public void hold(int callSite) {
+        counted.hold(callSite);
+    }
+
+    @Override
+    public void release() {
+        counted.release();
+    }
+
+    @Override
     public boolean add(E e) {
         return counted.put(e, Boolean.TRUE) == null;
     }

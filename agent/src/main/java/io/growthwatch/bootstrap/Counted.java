@@ -4,6 +4,10 @@ package io.growthwatch.bootstrap;
  * A map that counts its own inserts and removes: the agent's twins of {@code HashMap},
  * {@code LinkedHashMap} and {@code ConcurrentHashMap}, defined in the JDK's own packages at start-up.
  * Unpicked maps stay plain JDK maps; only instances the sampling picked are counted twins.
+ *
+ * <p>A twin credits each change to the instrumented call site whose call is in progress: the call
+ * site names itself right before its call ({@link #calledFrom}), the twin forgets the name when the
+ * call returns, and changes made by other code count as {@link CallSite#OUTSIDE}.
  */
 public interface Counted {
 
@@ -12,4 +16,13 @@ public interface Counted {
 
     /** Names the instrumented call site whose call on this map comes next (same thread, no code between). */
     void calledFrom(int callSite);
+
+    /**
+     * Credits every change to {@code callSite} until {@link #release}: a bulk call on a set
+     * ({@code addAll}, {@code removeIf}, ...) is in progress, which calls this map once per element.
+     */
+    void hold(int callSite);
+
+    /** The bulk call of {@link #hold} returned. */
+    void release();
 }

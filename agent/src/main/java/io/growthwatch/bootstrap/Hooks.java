@@ -189,7 +189,7 @@ public final class Hooks {
     /** Makes {@code set.addAll(elements)} for instrumented call site {@code callSite}, every element added counted there. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static boolean addAllTo(java.util.Collection set, java.util.Collection elements, int callSite) {
-        TrackedMap held = holdFor(set, callSite);
+        Counted held = holdFor(set, callSite);
         try {
             return set.addAll(elements);
         } finally {
@@ -200,7 +200,7 @@ public final class Hooks {
     /** Makes {@code set.removeAll(elements)} for instrumented call site {@code callSite}, every removal counted there. */
     @SuppressWarnings("rawtypes")
     public static boolean removeAllFrom(java.util.Collection set, java.util.Collection elements, int callSite) {
-        TrackedMap held = holdFor(set, callSite);
+        Counted held = holdFor(set, callSite);
         try {
             return set.removeAll(elements);
         } finally {
@@ -211,7 +211,7 @@ public final class Hooks {
     /** Makes {@code set.retainAll(elements)} for instrumented call site {@code callSite}, every removal counted there. */
     @SuppressWarnings("rawtypes")
     public static boolean retainAllIn(java.util.Collection set, java.util.Collection elements, int callSite) {
-        TrackedMap held = holdFor(set, callSite);
+        Counted held = holdFor(set, callSite);
         try {
             return set.retainAll(elements);
         } finally {
@@ -222,7 +222,7 @@ public final class Hooks {
     /** Makes {@code set.removeIf(filter)} for instrumented call site {@code callSite}, every removal counted there. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static boolean removeIfFrom(java.util.Collection set, java.util.function.Predicate filter, int callSite) {
-        TrackedMap held = holdFor(set, callSite);
+        Counted held = holdFor(set, callSite);
         try {
             return set.removeIf(filter);
         } finally {
@@ -231,28 +231,27 @@ public final class Hooks {
     }
 
     /**
-     * Before a bulk call on {@code set}: the entry of its counted map, now crediting every change to
+     * Before a bulk call on {@code set}: its counted map, now crediting every change to
      * {@code callSite} until {@link #release}; null (after the ordinary hook) for any other receiver.
      */
-    private static TrackedMap holdFor(Object set, int callSite) {
+    private static Counted holdFor(Object set, int callSite) {
         atSet(set, callSite);
         if (set == null) {
             return null;
         }
         try { // no anyTracked() shortcut: it stays false while only set twins are tracked
-            Object map = CountedSets.ACCESS.backing(set);
-            TrackedMap tracked = map instanceof Counted ? Registry.instances().find(map) : null;
-            if (tracked != null) {
-                tracked.hold(callSite);
+            if (CountedSets.ACCESS.backing(set) instanceof Counted counted) {
+                counted.hold(callSite);
+                return counted;
             }
-            return tracked;
+            return null;
         } catch (Throwable t) {
             Faults.record(t);
             return null;
         }
     }
 
-    private static void release(TrackedMap held) {
+    private static void release(Counted held) {
         if (held != null) {
             held.release();
         }

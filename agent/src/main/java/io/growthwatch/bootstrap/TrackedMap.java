@@ -9,11 +9,10 @@ import java.util.Map;
 /**
  * One tracked map instance: a weak reference to it, its allocation site, and its counts per call site.
  *
- * <p>A counted twin ({@link Counted}) reports every insert and remove itself, whoever makes it; the
- * instrumented call site about to call it names itself first ({@link #calledFrom}), so that the
- * count goes to that call site, and the twin forgets the name when the call returns: inserts and
- * removes made by other code (outside the chosen packages, iterators, views) count under
- * {@link CallSite#OUTSIDE}. A map of another class (an application subclass, or a map adopted after
+ * <p>A counted twin ({@link Counted}) reports every insert and remove itself, whoever makes it, with
+ * the call site it is credited to: the instrumented call site whose call is in progress, which named
+ * itself to the twin, or {@link CallSite#OUTSIDE} for changes made by other code (outside the chosen
+ * packages, iterators, views). A map of another class (an application subclass, or a map adopted after
  * an attach) cannot count itself: instrumented call sites report its size when they touch it, and
  * the change since the previous touch is credited to the previous toucher.
  *
@@ -31,15 +30,6 @@ public final class TrackedMap extends WeakReference<Object> {
     private final long serial;
     private final AllocSite site;
     private final WeakReference<Object> gcSentinel;
-
-    /** The call site whose call is in progress, or {@link CallSite#OUTSIDE_ID}. */
-    private int pendingCallSite = CallSite.OUTSIDE_ID;
-
-    /**
-     * What {@link #pendingCallSite} returns to when a call returns: {@link CallSite#OUTSIDE_ID}, or the
-     * call site of a bulk set call in progress ({@code addAll}), whose set calls its map once per element.
-     */
-    private int resumeCallSite = CallSite.OUTSIDE_ID;
 
     /** The tally of the first call site that counted here: most maps meet one or two. */
     private Tally firstTally; // plain: Tally's final fields make it safe to publish; a stale null only takes the locked path
@@ -79,30 +69,6 @@ public final class TrackedMap extends WeakReference<Object> {
         this.gcSentinel = gcSentinel;
     }
 
-    /** Names the call site whose call on this map comes next. */
-    @ForceInline
-    public void calledFrom(int callSite) {
-        pendingCallSite = callSite;
-    }
-
-    /** The call named by {@link #calledFrom} returned: what follows is not that call site's. */
-    @ForceInline
-    public void callReturned() {
-        pendingCallSite = resumeCallSite;
-    }
-
-    /** Credits every change to {@code callSite} until {@link #release}: a bulk set call is in progress. */
-    void hold(int callSite) {
-        resumeCallSite = callSite;
-        pendingCallSite = callSite;
-    }
-
-    /** The bulk call of {@link #hold} returned. */
-    void release() {
-        resumeCallSite = CallSite.OUTSIDE_ID;
-        pendingCallSite = CallSite.OUTSIDE_ID;
-    }
-
     /**
      * A key whose map-internal hash is {@code keyHash} was looked up or inserted while it was already
      * present. Marks the watched key as seen again when it is that key (a different key with the same
@@ -138,35 +104,35 @@ public final class TrackedMap extends WeakReference<Object> {
         return keyWatch;
     }
 
-    /** Counts one key inserted by the call in progress. Never throws. */
+    /** Counts one key inserted by a call of {@code callSite} ({@link CallSite#OUTSIDE_ID}: code outside). Never throws. */
     @ForceInline
-    public void inserted() {
+    public void inserted(int callSite) {
         try {
             Faults.maybeInject();
-            tally(pendingCallSite).inserted();
+            tally(callSite).inserted();
         } catch (Throwable t) {
             Faults.record(t);
         }
     }
 
-    /** Counts one key removed by the call in progress. Never throws. */
+    /** Counts one key removed by a call of {@code callSite}. Never throws. */
     @ForceInline
-    public void removed() {
+    public void removed(int callSite) {
         try {
             Faults.maybeInject();
-            tally(pendingCallSite).removed();
+            tally(callSite).removed();
         } catch (Throwable t) {
             Faults.record(t);
         }
     }
 
-    /** Counts {@code keys} removed at once (a {@code clear()}). Never throws. */
-    public void removed(int keys) {
+    /** Counts {@code keys} removed at once by a call of {@code callSite} (a {@code clear()}). Never throws. */
+    public void removed(int callSite, int keys) {
         if (keys <= 0) {
             return;
         }
         try {
-            tally(pendingCallSite).record(0, keys);
+            tally(callSite).record(0, keys);
         } catch (Throwable t) {
             Faults.record(t);
         }

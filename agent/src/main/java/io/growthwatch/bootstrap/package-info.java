@@ -16,9 +16,10 @@
  *       packages ({@link io.growthwatch.bootstrap.Hooks#atAnyMap} in code instrumented after an
  *       attach); the call itself is left as it was. A plain {@code HashMap} returns after one class
  *       compare. A counted twin is told which call site calls it
- *       next ({@link io.growthwatch.bootstrap.TrackedMap#calledFrom}); a tracked map that cannot count
+ *       next ({@link io.growthwatch.bootstrap.Counted#calledFrom}: a field of the twin, or a
+ *       {@link io.growthwatch.bootstrap.PendingCall} of a concurrent one); a tracked map that cannot count
  *       itself is looked up and its size read ({@link io.growthwatch.bootstrap.CallSite}).</li>
- *   <li>A counted twin reports each insert and remove to its
+ *   <li>A counted twin reports each insert and remove, with the call site it is credited to, to its
  *       {@link io.growthwatch.bootstrap.TrackedMap}, which adds it to the
  *       {@link io.growthwatch.bootstrap.Tally} of that instance and call site. The agent reads sums
  *       ({@link io.growthwatch.bootstrap.CallCounter}) and sizes, never the other way round.</li>
@@ -29,10 +30,12 @@
  *   <li>Allocation of a map that is not picked: a volatile load (the switch), an array load (the
  *       site), and while the site's sampling budget for the interval is spent, a load and a compare
  *       against the epoch. No write.</li>
- *   <li>Call site, receiver not counted: three compares of its class pointer against the twins'
- *       (final classes held in constants) and a flag the JIT folds into a constant until a map that
+ *   <li>Call site, receiver a plain {@code HashMap}: one compare of its class pointer. Other
+ *       receivers not counted: three compares more against the twins' (final classes held in
+ *       constants) and a flag the JIT folds into a constant until a map that
  *       cannot count itself is tracked (then compiled code is deoptimized). Measured about 1 ns per
- *       call. Counted twin: one plain field write before the call and one after.</li>
+ *       call. Counted twin: one plain write of its own field before the call and one after (a concurrent
+ *       twin: of its {@code PendingCall}).</li>
  *   <li>Insert or remove in a counted twin: a compare of the pending call-site id with the first
  *       tally's, and a plain increment. Concurrent maps: the thread that first counted into a tally
  *       increments plain fields, other threads a {@code LongAdder}, so totals stay exact.</li>

@@ -1,6 +1,7 @@
 package java.util.concurrent;
 
 import io.growthwatch.bootstrap.Counted;
+import io.growthwatch.bootstrap.PendingCall;
 import io.growthwatch.bootstrap.Recording;
 import io.growthwatch.bootstrap.TrackedMap;
 
@@ -25,6 +26,9 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     private static final VarHandle SIZE_CTL = sizeCtl();
 
     private transient TrackedMap tracked;
+
+    /** The instrumented call site whose call is in progress: an object apart, written by every thread's calls. */
+    private final transient PendingCall call = new PendingCall();
 
     /** As {@link ConcurrentHashMap#ConcurrentHashMap()}. */
     public GrowthwatchConcurrentHashMap() {
@@ -77,31 +81,35 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     @Override
     public void calledFrom(int callSite) {
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.calledFrom(callSite);
-        }
+        call.calledFrom(callSite);
+    }
+
+    @Override
+    public void hold(int callSite) {
+        call.hold(callSite);
+    }
+
+    @Override
+    public void release() {
+        call.release();
     }
 
     /** Forgets the call site that named itself, once its call returned (see {@code GrowthwatchHashMap}). */
     private void returned() {
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.callReturned();
-        }
+        call.returned();
     }
 
     private void inserted() {
         TrackedMap t = tracked;
         if (t != null) {
-            t.inserted();
+            t.inserted(call.callSite());
         }
     }
 
     private void removed() {
         TrackedMap t = tracked;
         if (t != null) {
-            t.removed();
+            t.removed(call.callSite());
         }
     }
 
@@ -358,7 +366,7 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
             super.clear();
             TrackedMap t = tracked;
             if (t != null) {
-                t.removed((int) Math.max(0, Math.min(Integer.MAX_VALUE, before - mappingCount())));
+                t.removed(call.callSite(), (int) Math.max(0, Math.min(Integer.MAX_VALUE, before - mappingCount())));
             }
         } finally {
             returned();

@@ -35,60 +35,48 @@ class TrackedMapTest {
     }
 
     @Test
-    void insertsCountForTheCallSiteThatNamedItself() {
+    void insertsAndRemovesCountForTheCallSiteTheyAreCreditedTo() {
         TrackedMap tracked = tracked(new HashMap<>());
         int a = callSiteAt(100);
         int b = callSiteAt(101);
-        tracked.calledFrom(a);
-        tracked.inserted();
-        tracked.inserted();
-        tracked.callReturned();
-        tracked.calledFrom(b);
-        tracked.inserted();
-        tracked.callReturned();
+        tracked.inserted(a);
+        tracked.inserted(a);
+        tracked.inserted(b);
+        tracked.removed(b);
         assertThat(insertsAt(a)).isEqualTo(2);
         assertThat(insertsAt(b)).isEqualTo(1);
+        assertThat(site.counterFor(Registry.callSiteOrOutside(b)).removes()).isEqualTo(1);
     }
 
     @Test
-    void insertsAfterTheCallReturnedCountAsOutside() {
+    void changesCreditedToNoCallSiteCountAsOutside() {
         TrackedMap tracked = tracked(new HashMap<>());
-        tracked.calledFrom(callSiteAt(200));
-        tracked.callReturned();
-        tracked.inserted();
-        tracked.removed();
+        tracked.inserted(CallSite.OUTSIDE_ID);
+        tracked.removed(CallSite.OUTSIDE_ID);
         CallCounter outside = site.counterFor(CallSite.OUTSIDE);
         assertThat(outside.inserts()).isEqualTo(1);
         assertThat(outside.removes()).isEqualTo(1);
     }
 
     @Test
-    void aHeldBulkCallKeepsItsCallSiteAcrossTheSetsCallsToItsMapUntilReleased() {
+    void keysRemovedAtOnceCountAsManyRemoves() {
         TrackedMap tracked = tracked(new HashMap<>());
-        int bulk = callSiteAt(250);
-        tracked.hold(bulk);
-        for (int i = 0; i < 3; i++) { // addAll: one put on the set's map per element, each returning
-            tracked.inserted();
-            tracked.callReturned();
-        }
-        tracked.release();
-        tracked.inserted();
-        assertThat(insertsAt(bulk)).isEqualTo(3);
-        assertThat(site.counterFor(CallSite.OUTSIDE).inserts()).isEqualTo(1);
+        int clearing = callSiteAt(260);
+        tracked.removed(clearing, 5);
+        tracked.removed(clearing, 0);
+        assertThat(site.counterFor(Registry.callSiteOrOutside(clearing)).removes()).isEqualTo(5);
     }
 
     @Test
     void callSitesBeyondTheCapShareTheirOverflowTallyAndStillCount() {
         TrackedMap tracked = tracked(new HashMap<>());
         for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {
-            tracked.calledFrom(callSiteAt(300 + line));
-            tracked.inserted();
+            tracked.inserted(callSiteAt(300 + line));
         }
         int beyond = callSiteAt(500);
-        tracked.calledFrom(beyond);
-        tracked.inserted();
-        tracked.inserted();
-        tracked.removed();
+        tracked.inserted(beyond);
+        tracked.inserted(beyond);
+        tracked.removed(beyond);
         CallCounter counter = site.counterFor(Registry.callSiteOrOutside(beyond));
         assertThat(counter.inserts()).isEqualTo(2);
         assertThat(counter.removes()).isEqualTo(1);

@@ -18,7 +18,8 @@ import java.util.function.IntUnaryOperator;
  *
  * <p>{@code java -javaagent:agent/target/growthwatch-agent.jar=packages=com.acme.bench.tracked
  * -cp src/bench/target/benchmarks.jar com.acme.bench.run.SideBySide} ({@code ... SideBySide sets}: a
- * tracked {@code HashSet} and one outside; {@code compute} or {@code compute-chm}: {@code computeIfAbsent}
+ * tracked {@code HashSet} and one outside; {@code chm}: the same steps on a {@code ConcurrentHashMap}, tracked
+ * and outside; {@code compute} or {@code compute-chm}: {@code computeIfAbsent}
  * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside; {@code short}: a
  * new map per request, tracked package and outside). The JDK warm-up first passes every kind of map and set
  * through the chosen code's call sites, as in a service.
@@ -38,6 +39,11 @@ public final class SideBySide {
             com.acme.bench.outside.HotHashSet outside = new com.acme.bench.outside.HotHashSet();
             names = new String[] {"tracked set", "outside set"};
             steps = new IntUnaryOperator[] {i -> tracked.step(i) ? 1 : 0, i -> outside.step(i) ? 1 : 0};
+        } else if (args.length > 0 && args[0].equals("chm")) { // put+get+remove on a tracked ConcurrentHashMap and on one outside
+            com.acme.bench.tracked.HotConcurrentMap tracked = new com.acme.bench.tracked.HotConcurrentMap();
+            com.acme.bench.outside.HotConcurrentMap outside = new com.acme.bench.outside.HotConcurrentMap();
+            names = new String[] {"tracked chm", "outside chm"};
+            steps = new IntUnaryOperator[] {i -> valueOf(tracked.step(i)), i -> valueOf(outside.step(i))};
         } else if (args.length > 0 && args[0].equals("short")) { // a new map per request, 4 puts, 2 gets, dropped
             com.acme.bench.tracked.RequestMaps tracked = new com.acme.bench.tracked.RequestMaps();
             com.acme.bench.outside.RequestMaps outside = new com.acme.bench.outside.RequestMaps();

@@ -38,8 +38,13 @@ class JitShapeTest {
         List<String> inlining = run.stdout.lines().filter(line -> line.contains("::")).toList();
         assertThat(inlining).as(run.stdout).anyMatch(line -> line.contains("io.growthwatch.bootstrap.Hooks::named"));
         for (String twin : TWINS) {
-            assertThat(inlining).as(run.stdout).anyMatch(line -> line.contains(twin) && line.contains("inline"));
+            assertThat(inlining).as(run.stdout).anyMatch(line -> line.contains(twin) && inlined(line));
         }
         assertThat(inlining).as(run.stdout).noneMatch(line -> line.contains("io.growthwatch.bootstrap.Counted::calledFrom"));
+    }
+
+    /** Whether a line of the report says the method was inlined: HotSpot says "accessor" for one that only reads or writes a field. */
+    private static boolean inlined(String line) {
+        return line.contains("inline") || line.contains("accessor");
     }
 }
