@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * instruction on the common path: the thread that first counted into the tally (its owner) writes
  * the plain fields, which no other thread writes, and every other thread adds to {@link Shared}.
  */
-final class Tally {
+public final class Tally {
 
     /** The tallied instance, or null for a call site's overflow tally (see {@link TrackedMap#MAX_TALLIES}). */
     final TrackedMap instance;
@@ -38,9 +38,15 @@ final class Tally {
         this.shared = counter.site().concurrent() ? new Shared(Thread.currentThread().getId()) : null;
     }
 
+    /** Whether this tally counts the changes of call site {@code callSite}. */
+    @ForceInline
+    public boolean countsFor(int callSite) {
+        return callSiteId == callSite;
+    }
+
     /** Counts one key inserted. */
     @ForceInline
-    void inserted() {
+    public void inserted() {
         Shared s = shared;
         if (s == null || s.ownedByCurrentThread()) {
             inserts++;
@@ -51,7 +57,7 @@ final class Tally {
 
     /** Counts one key removed. */
     @ForceInline
-    void removed() {
+    public void removed() {
         Shared s = shared;
         if (s == null || s.ownedByCurrentThread()) {
             removes++;

@@ -126,6 +126,14 @@ public final class TrackedMap extends WeakReference<Object> {
         }
     }
 
+    /**
+     * The tally of the first call site that counted into this instance, or null before any count;
+     * once set it never changes, so a counted twin may keep it and count into it directly.
+     */
+    public Tally firstTally() {
+        return firstTally;
+    }
+
     /** Counts {@code keys} removed at once by a call of {@code callSite} (a {@code clear()}). Never throws. */
     public void removed(int callSite, int keys) {
         if (keys <= 0) {

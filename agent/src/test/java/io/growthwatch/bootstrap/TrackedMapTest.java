@@ -68,6 +68,24 @@ class TrackedMapTest {
     }
 
     @Test
+    void theFirstTallyIsTheFirstCountedCallSitesAndNeverChanges() {
+        TrackedMap tracked = tracked(new HashMap<>());
+        int a = callSiteAt(270);
+        int b = callSiteAt(271);
+        assertThat(tracked.firstTally()).isNull();
+        tracked.inserted(a);
+        Tally first = tracked.firstTally();
+        tracked.inserted(b);
+        assertThat(tracked.firstTally()).isSameAs(first);
+        assertThat(first.countsFor(a)).isTrue();
+        assertThat(first.countsFor(b)).isFalse();
+        first.inserted(); // what a counted twin does with it
+        first.removed();
+        assertThat(insertsAt(a)).isEqualTo(2);
+        assertThat(site.counterFor(Registry.callSiteOrOutside(a)).removes()).isEqualTo(1);
+    }
+
+    @Test
     void callSitesBeyondTheCapShareTheirOverflowTallyAndStillCount() {
         TrackedMap tracked = tracked(new HashMap<>());
         for (int line = 0; line < TrackedMap.MAX_TALLIES; line++) {
