@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
  * for a quiet machine) or a {@code -quick} smoke run (about 4 minutes), with the command line's overrides.
  *
  * @param quick           whether this is the smoke run
- * @param forks           JMH forks per run
+ * @param forks           JMH forks per configuration (time rows: one per round, configurations taking turns)
  * @param warmups         warm-up iterations of a timed run
  * @param slowWarmups     warm-up iterations of the service rows, whose large code takes longer to compile
  * @param warmupMillis    length of a warm-up iteration
  * @param iterations      measurement iterations of a timed run
  * @param iterationMillis length of a measurement iteration
- * @param noisyRounds     rounds of the rows that vary most between forks (two threads, service)
+ * @param noisyRounds     factor of rounds for the rows that vary most between forks (two threads, service)
  * @param noisyIterations measurement iterations per round of those rows
  * @param startupWarmups  warm-up shots of the trivial main
  * @param startupShots    measured shots of the trivial main
@@ -43,7 +43,7 @@ record RunSettings(boolean quick, int forks, int warmups, int slowWarmups, int w
     static final String USAGE = """
             usage: java -jar benchmarks.jar [-quick] [-forks N] [-only REGEX] [-agent PATH] [-list]
               -quick       short smoke run (1x0.5s warm-up, 2x0.5s measurement, smaller memory runs)
-              -forks N     JMH forks per run (default 1)
+              -forks N     JMH forks per configuration of a time row, run one per round (default 1)
               -only REGEX  run only the rows whose id matches (see -list)
               -agent PATH  the agent jar (default: agent/target/growthwatch-agent.jar of this checkout)
               -jdkWarmup   warm the JDK's maps with their own classes only, not with subclasses as a service does
@@ -83,8 +83,9 @@ record RunSettings(boolean quick, int forks, int warmups, int slowWarmups, int w
 
     /** One line describing the JMH settings, for the report. */
     String describe() {
-        return String.format("JMH 1.37, %d fork(s) per run; warm-up %dx%.1fs (service rows %dx), measurement %dx%.1fs"
-                        + " (two-thread and service rows: %d rounds of %dx, the configurations taking turns);"
+        return String.format("JMH 1.37, %d fork(s) per configuration, one per round, the configurations taking turns"
+                        + " (each going first in turn); warm-up %dx%.1fs (service rows %dx), measurement %dx%.1fs"
+                        + " (two-thread and service rows: %d times as many rounds, %dx);"
                         + " startup %d+%d shots; instrumentation %,d classes, %d+%d shots; JIT history of every fork: %s",
                 forks, warmups, warmupMillis / 1000.0, slowWarmups, iterations, iterationMillis / 1000.0,
                 noisyRounds, noisyIterations, startupWarmups, startupShots, classes, classWarmups, classShots,
