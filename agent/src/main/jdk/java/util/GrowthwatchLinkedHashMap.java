@@ -26,12 +26,13 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     private transient int resumeCallSite = CallSite.OUTSIDE_ID;
 
     /**
-     * {@link TrackedMap#firstTally}, kept here once it exists: the count of the call site that
-     * changes this map most often is then an increment reached from the map itself. (JMH, tracked
-     * {@code HashMap} put+get+remove: +5.6 / +6.4 ns over no agent, vs +6.3 … +10.8 ns through the
-     * {@code TrackedMap}.)
+     * {@link TrackedMap#firstTally} and {@link TrackedMap#secondTally}, kept here once they exist
+     * (set once, never changed): the counts of the two call sites that change this map, typically
+     * the one that inserts and the one that removes, are then increments reached from the map itself,
+     * without the {@code TrackedMap}'s look-up.
      */
     private transient Tally firstTally;
+    private transient Tally secondTally; // see firstTally
 
     /** As {@link LinkedHashMap#LinkedHashMap()}. */
     public GrowthwatchLinkedHashMap() {
@@ -147,40 +148,43 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     @Override
     void afterNodeInsertion(boolean evict) {
         super.afterNodeInsertion(evict);
-        Tally first = firstTally;
-        if (first != null && first.countsFor(pendingCallSite)) {
-            first.inserted();
-        } else {
+        if (!Tally.inserted(firstTally, secondTally, pendingCallSite)) {
             insertedElsewhere();
         }
     }
 
-    /** Counts an insert through the {@link TrackedMap}: another call site's, or the first count. */
+    /** Counts an insert through the {@link TrackedMap}: a third call site's, or one of the first two counts. */
     private void insertedElsewhere() {
         TrackedMap t = tracked;
         if (t != null) {
             t.inserted(pendingCallSite);
-            firstTally = t.firstTally();
+            keepTallies(t);
         }
     }
 
     @Override
     void afterNodeRemoval(Node<K, V> e) {
         super.afterNodeRemoval(e);
-        Tally first = firstTally;
-        if (first != null && first.countsFor(pendingCallSite)) {
-            first.removed();
-        } else {
+        if (!Tally.removed(firstTally, secondTally, pendingCallSite)) {
             removedElsewhere();
         }
     }
 
-    /** Counts a remove through the {@link TrackedMap}: another call site's, or the first count. */
+    /** Counts a remove through the {@link TrackedMap}: a third call site's, or one of the first two counts. */
     private void removedElsewhere() {
         TrackedMap t = tracked;
         if (t != null) {
             t.removed(pendingCallSite);
+            keepTallies(t);
+        }
+    }
+
+    /** Keeps the first two tallies of {@code t} once they exist; stores only what changed. */
+    private void keepTallies(TrackedMap t) {
+        if (firstTally == null) {
             firstTally = t.firstTally();
+        } else if (secondTally == null) {
+            secondTally = t.secondTally();
         }
     }
 

@@ -28,6 +28,13 @@ public final class Tally {
 
     /** The other threads' counts of a concurrent map; null for other maps. */
     private final Shared shared;
+
+    /**
+     * The id of the thread that writes the plain counts of a concurrent map (meaningless for other
+     * maps): a field of this object, not of {@link Shared}, so that the owner check is one load from
+     * the tally's own cache line, not a load that waits for another.
+     */
+    private final long owner;
     private long inserts; // for concurrent maps written by the owner only, see the class comment
     private long removes;
 
@@ -35,20 +42,61 @@ public final class Tally {
         this.instance = instance;
         this.counter = counter;
         this.callSiteId = callSiteId;
-        this.shared = counter.site().concurrent() ? new Shared(Thread.currentThread().getId()) : null;
+        this.owner = Thread.currentThread().getId();
+        this.shared = counter.site().concurrent() ? new Shared() : null;
     }
 
-    /** Whether this tally counts the changes of call site {@code callSite}. */
+    /**
+     * Counts one key inserted by {@code callSite} into {@code first} or {@code second}, whichever
+     * counts that call site (either may be null); returns false, counting nothing, when neither does.
+     * For counted twins, which keep the first two tallies of their {@link TrackedMap} (set once, never
+     * changed): a map's inserting and removing call sites are then both counted without the look-up.
+     * Never throws.
+     */
     @ForceInline
-    public boolean countsFor(int callSite) {
-        return callSiteId == callSite;
+    public static boolean inserted(Tally first, Tally second, int callSite) {
+        try {
+            Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
+            if (first != null && first.callSiteId == callSite) {
+                first.inserted();
+                return true;
+            }
+            if (second != null && second.callSiteId == callSite) {
+                second.inserted();
+                return true;
+            }
+            return false;
+        } catch (Throwable t) {
+            Faults.record(t);
+            return true; // this count is lost; nothing reaches the application
+        }
+    }
+
+    /** As {@link #inserted(Tally, Tally, int)}, for one key removed. */
+    @ForceInline
+    public static boolean removed(Tally first, Tally second, int callSite) {
+        try {
+            Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
+            if (first != null && first.callSiteId == callSite) {
+                first.removed();
+                return true;
+            }
+            if (second != null && second.callSiteId == callSite) {
+                second.removed();
+                return true;
+            }
+            return false;
+        } catch (Throwable t) {
+            Faults.record(t);
+            return true; // this count is lost; nothing reaches the application
+        }
     }
 
     /** Counts one key inserted. */
     @ForceInline
     public void inserted() {
         Shared s = shared;
-        if (s == null || s.ownedByCurrentThread()) {
+        if (s == null || Thread.currentThread().getId() == owner) {
             inserts++;
         } else {
             s.inserts.increment();
@@ -59,7 +107,7 @@ public final class Tally {
     @ForceInline
     public void removed() {
         Shared s = shared;
-        if (s == null || s.ownedByCurrentThread()) {
+        if (s == null || Thread.currentThread().getId() == owner) {
             removes++;
         } else {
             s.removes.increment();
@@ -69,7 +117,7 @@ public final class Tally {
     /** Counts keys added and taken away at once. */
     void record(int added, int removed) {
         Shared s = shared;
-        if (s == null || s.ownedByCurrentThread()) {
+        if (s == null || Thread.currentThread().getId() == owner) {
             inserts += added;
             removes += removed;
         } else {
@@ -96,17 +144,7 @@ public final class Tally {
 
     /** The counts of a concurrent map made by threads other than its owner. */
     static final class Shared {
-        private final long owner;
         final LongAdder inserts = new LongAdder();
         final LongAdder removes = new LongAdder();
-
-        Shared(long owner) {
-            this.owner = owner;
-        }
-
-        @ForceInline
-        boolean ownedByCurrentThread() {
-            return Thread.currentThread().getId() == owner;
-        }
     }
 }

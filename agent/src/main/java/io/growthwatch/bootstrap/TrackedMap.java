@@ -134,6 +134,15 @@ public final class TrackedMap extends WeakReference<Object> {
         return firstTally;
     }
 
+    /**
+     * The tally of the second call site that counted into this instance, or null before one did; once
+     * set it never changes either (further call sites' tallies are appended after it).
+     */
+    public Tally secondTally() {
+        Tally[] more = moreTallies;
+        return more == null ? null : more[0];
+    }
+
     /** Counts {@code keys} removed at once by a call of {@code callSite} (a {@code clear()}). Never throws. */
     public void removed(int callSite, int keys) {
         if (keys <= 0) {

@@ -3,6 +3,7 @@ package java.util.concurrent;
 import io.growthwatch.bootstrap.Counted;
 import io.growthwatch.bootstrap.PendingCall;
 import io.growthwatch.bootstrap.Recording;
+import io.growthwatch.bootstrap.Tally;
 import io.growthwatch.bootstrap.TrackedMap;
 
 import java.lang.invoke.MethodHandles;
@@ -29,6 +30,16 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     /** The instrumented call site whose call is in progress: an object apart, written by every thread's calls. */
     private final transient PendingCall call = new PendingCall();
+
+    /**
+     * {@link TrackedMap#firstTally} and {@link TrackedMap#secondTally}, kept once they exist (set
+     * once, never changed; a {@code Tally}'s final fields make the racy publication safe, and a
+     * thread that still sees null counts through the {@code TrackedMap}): the inserting and the
+     * removing call site are then counted without the look-up. Written only while null, so that
+     * threads do not keep writing the cache line the map's readers load.
+     */
+    private transient Tally firstTally;
+    private transient Tally secondTally; // see firstTally
 
     /** As {@link ConcurrentHashMap#ConcurrentHashMap()}. */
     public GrowthwatchConcurrentHashMap() {
@@ -100,16 +111,43 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     }
 
     private void inserted() {
+        int callSite = call.callSite();
+        if (!Tally.inserted(firstTally, secondTally, callSite)) {
+            insertedElsewhere(callSite);
+        }
+    }
+
+    /** Counts an insert through the {@link TrackedMap}: a third call site's, or one of the first two counts. */
+    private void insertedElsewhere(int callSite) {
         TrackedMap t = tracked;
         if (t != null) {
-            t.inserted(call.callSite());
+            t.inserted(callSite);
+            keepTallies(t);
         }
     }
 
     private void removed() {
+        int callSite = call.callSite();
+        if (!Tally.removed(firstTally, secondTally, callSite)) {
+            removedElsewhere(callSite);
+        }
+    }
+
+    /** Counts a remove through the {@link TrackedMap}: a third call site's, or one of the first two counts. */
+    private void removedElsewhere(int callSite) {
         TrackedMap t = tracked;
         if (t != null) {
-            t.removed(call.callSite());
+            t.removed(callSite);
+            keepTallies(t);
+        }
+    }
+
+    /** Keeps the first two tallies of {@code t} once they exist; stores only while null. */
+    private void keepTallies(TrackedMap t) {
+        if (firstTally == null) {
+            firstTally = t.firstTally();
+        } else if (secondTally == null) {
+            secondTally = t.secondTally();
         }
     }
 

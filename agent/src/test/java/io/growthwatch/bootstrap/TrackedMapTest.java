@@ -68,21 +68,43 @@ class TrackedMapTest {
     }
 
     @Test
-    void theFirstTallyIsTheFirstCountedCallSitesAndNeverChanges() {
+    void theFirstTwoTalliesAreTheFirstTwoCountedCallSitesAndNeverChange() {
         TrackedMap tracked = tracked(new HashMap<>());
         int a = callSiteAt(270);
         int b = callSiteAt(271);
+        int c = callSiteAt(272);
         assertThat(tracked.firstTally()).isNull();
+        assertThat(tracked.secondTally()).isNull();
         tracked.inserted(a);
         Tally first = tracked.firstTally();
+        assertThat(tracked.secondTally()).isNull();
         tracked.inserted(b);
+        Tally second = tracked.secondTally();
+        tracked.inserted(c);
         assertThat(tracked.firstTally()).isSameAs(first);
-        assertThat(first.countsFor(a)).isTrue();
-        assertThat(first.countsFor(b)).isFalse();
-        first.inserted(); // what a counted twin does with it
-        first.removed();
+        assertThat(tracked.secondTally()).isSameAs(second).isNotSameAs(first);
+    }
+
+    @Test
+    void aTwinCountsIntoWhicheverOfItsTwoTalliesCountsTheCallSite() {
+        TrackedMap tracked = tracked(new HashMap<>());
+        int a = callSiteAt(273);
+        int b = callSiteAt(274);
+        int c = callSiteAt(275);
+        tracked.inserted(a);
+        tracked.removed(b);
+        Tally first = tracked.firstTally();
+        Tally second = tracked.secondTally();
+        assertThat(Tally.inserted(first, second, a)).isTrue();
+        assertThat(Tally.removed(first, second, b)).isTrue();
+        assertThat(Tally.inserted(first, second, b)).isTrue();
+        assertThat(Tally.inserted(first, second, c)).isFalse();
+        assertThat(Tally.removed(first, null, b)).isFalse();
+        assertThat(Tally.removed(null, null, a)).isFalse();
         assertThat(insertsAt(a)).isEqualTo(2);
-        assertThat(site.counterFor(Registry.callSiteOrOutside(a)).removes()).isEqualTo(1);
+        assertThat(insertsAt(b)).isEqualTo(1);
+        assertThat(insertsAt(c)).isZero();
+        assertThat(site.counterFor(Registry.callSiteOrOutside(b)).removes()).isEqualTo(2);
     }
 
     @Test
