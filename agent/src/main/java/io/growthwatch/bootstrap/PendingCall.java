@@ -1,53 +1,215 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.Contended;
 import jdk.internal.vm.annotation.ForceInline;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
- * The instrumented call site whose call on one concurrent map is in progress: what the map's inserts
- * and removes are credited to, {@link CallSite#OUTSIDE_ID} between calls.
+ * The instrumented call site whose call on one concurrent map is in progress, per thread: what the
+ * map's inserts and removes made by that thread are credited to, {@link CallSite#OUTSIDE_ID} between
+ * its calls.
  *
- * <p>An object of its own, not fields of the map: every thread's every call writes it, and in the
- * map's own object those writes would take the cache line holding the map's table away from the
- * other threads' reads. (The twins of {@code HashMap} and {@code LinkedHashMap}, used by one thread at
- * a time and written by every mutation anyway, keep the same two fields themselves, one load less.)
+ * <p>Each thread names its own call site in a place no other thread writes: two threads taking turns
+ * writing one field would pass its cache line back and forth on every call (measured: a tracked
+ * {@code ConcurrentHashMap} shared by two threads cost +120 % per put+get+remove step with one
+ * shared field). The first thread that names a call site (the owner) keeps its name in this object,
+ * as long as it is alone in fields next to the map, once another thread has named one in
+ * {@link OwnersCall}, padded onto a cache line of its own; every other thread keeps its name in a
+ * per-thread slot ({@link ThreadsCall}), keyed by this object, which costs a thread-local look-up.
  *
- * <p>Racy on purpose: when threads race through different call sites on one map, a count may be
- * credited to another thread's call site; the totals stay exact.
+ * <p>Racy on purpose where it does not matter for the totals: threads that race to become the owner
+ * may both believe they are for a moment, and the owner may go on writing its old place for a while
+ * after another thread moved it; either credits a count to a stale call site, never loses one.
  */
 public final class PendingCall {
 
+    private static final long NO_OWNER = -1;
+
+    /** The id of the thread that names its call sites in this object; set once. */
+    private long owner = NO_OWNER;
+
+    /** The owner's call in progress while no other thread has named one (see the class comment). */
     private int callSite = CallSite.OUTSIDE_ID;
 
     /** What {@link #callSite} returns to when a call returns: OUTSIDE, or the call site of a bulk call held. */
     private int resumeCallSite = CallSite.OUTSIDE_ID;
 
-    /** Names the call site whose call comes next. */
+    /** The owner's call in progress once another thread has named one; set once. */
+    private OwnersCall padded; // plain loads: a stale null only keeps the owner on the fields above
+
+    private static final VarHandle PADDED = padded();
+
+    private static VarHandle padded() {
+        try {
+            return MethodHandles.lookup().findVarHandle(PendingCall.class, "padded", OwnersCall.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Names the call site whose call by this thread comes next. */
     @ForceInline
     public void calledFrom(int callSite) {
-        this.callSite = callSite;
+        long me = Thread.currentThread().getId();
+        if (me == owner) {
+            OwnersCall p = padded;
+            if (p == null) {
+                this.callSite = callSite;
+            } else {
+                p.callSite = callSite;
+            }
+        } else {
+            otherCalledFrom(me, callSite);
+        }
     }
 
-    /** The call in progress, as named; {@link CallSite#OUTSIDE_ID} when none is. */
+    private void otherCalledFrom(long me, int callSite) {
+        if (owner == NO_OWNER) {
+            owner = me;
+            this.callSite = callSite;
+            return;
+        }
+        if (padded == null) {
+            // a release store: an owner that sees the object sees its fields as set here, not zero (a call site's id)
+            PADDED.setRelease(this, new OwnersCall(this.callSite, resumeCallSite));
+        }
+        ThreadsCall.current().calledFrom(this, callSite);
+    }
+
+    /** The call in progress on this thread, as named; {@link CallSite#OUTSIDE_ID} when none is. */
     @ForceInline
     public int callSite() {
-        return callSite;
+        if (Thread.currentThread().getId() == owner) {
+            OwnersCall p = padded;
+            return p == null ? callSite : p.callSite;
+        }
+        return owner == NO_OWNER ? CallSite.OUTSIDE_ID : ThreadsCall.current().callSite(this);
     }
 
-    /** The named call returned: what follows is not that call site's, unless a bulk call is held. */
+    /**
+     * This thread's named call returned: what follows is not that call site's, unless a bulk call is
+     * held. Returns the call site the call was credited to (as {@link #callSite} just before), so that
+     * a map counting after its call needs one look-up, not two.
+     */
     @ForceInline
-    public void returned() {
-        callSite = resumeCallSite;
+    public int returned() {
+        if (Thread.currentThread().getId() == owner) {
+            OwnersCall p = padded;
+            int returning;
+            if (p == null) {
+                returning = callSite;
+                callSite = resumeCallSite;
+            } else {
+                returning = p.callSite;
+                p.callSite = p.resumeCallSite;
+            }
+            return returning;
+        }
+        return owner == NO_OWNER ? CallSite.OUTSIDE_ID : ThreadsCall.current().returned(this);
     }
 
-    /** Credits every change to {@code callSite} until {@link #release}, across the calls it makes. */
+    /** Credits every change this thread makes to {@code callSite} until {@link #release}, across the calls it makes. */
     public void hold(int callSite) {
-        resumeCallSite = callSite;
-        this.callSite = callSite;
+        calledFrom(callSite);
+        if (Thread.currentThread().getId() == owner) {
+            OwnersCall p = padded;
+            if (p == null) {
+                resumeCallSite = callSite;
+            } else {
+                p.resumeCallSite = callSite;
+            }
+        } else {
+            ThreadsCall.current().hold(this, callSite);
+        }
     }
 
     /** The bulk call of {@link #hold} returned. */
     public void release() {
-        resumeCallSite = CallSite.OUTSIDE_ID;
-        callSite = CallSite.OUTSIDE_ID;
+        if (Thread.currentThread().getId() == owner) {
+            OwnersCall p = padded;
+            if (p == null) {
+                resumeCallSite = CallSite.OUTSIDE_ID;
+                callSite = CallSite.OUTSIDE_ID;
+            } else {
+                p.resumeCallSite = CallSite.OUTSIDE_ID;
+                p.callSite = CallSite.OUTSIDE_ID;
+            }
+        } else if (owner != NO_OWNER) {
+            ThreadsCall.current().release(this);
+        }
+    }
+
+    /** The owner's call in progress once the map is shared: a cache line of its own ({@code @Contended}, boot classes only). */
+    @Contended
+    static final class OwnersCall {
+        int callSite;
+        int resumeCallSite;
+
+        OwnersCall(int callSite, int resumeCallSite) {
+            this.callSite = callSite;
+            this.resumeCallSite = resumeCallSite;
+        }
+    }
+
+    /**
+     * A thread's call in progress on a concurrent map it does not own, one per thread for all such
+     * maps: the map's {@link PendingCall} and the call site. It refers to the {@code PendingCall},
+     * never to the map, so a call that throws before it returns keeps no map alive.
+     */
+    static final class ThreadsCall {
+
+        private static final ThreadLocal<ThreadsCall> CURRENT = new ThreadLocal<>() {
+            @Override
+            protected ThreadsCall initialValue() {
+                return new ThreadsCall();
+            }
+        };
+
+        private PendingCall of; // the map's whose call is in progress, or null
+        private int callSite = CallSite.OUTSIDE_ID;
+        private int resumeCallSite = CallSite.OUTSIDE_ID;
+
+        static ThreadsCall current() {
+            return CURRENT.get();
+        }
+
+        void calledFrom(PendingCall of, int callSite) {
+            if (this.of != of) {
+                this.of = of;
+                this.resumeCallSite = CallSite.OUTSIDE_ID; // another map's held bulk call is forgotten
+            }
+            this.callSite = callSite;
+        }
+
+        int callSite(PendingCall of) {
+            return this.of == of ? callSite : CallSite.OUTSIDE_ID;
+        }
+
+        int returned(PendingCall of) {
+            if (this.of != of) {
+                return CallSite.OUTSIDE_ID;
+            }
+            int returning = callSite;
+            callSite = resumeCallSite;
+            if (resumeCallSite == CallSite.OUTSIDE_ID) {
+                this.of = null;
+            }
+            return returning;
+        }
+
+        void hold(PendingCall of, int callSite) {
+            calledFrom(of, callSite);
+            resumeCallSite = callSite;
+        }
+
+        void release(PendingCall of) {
+            if (this.of == of) {
+                this.of = null;
+                callSite = CallSite.OUTSIDE_ID;
+                resumeCallSite = CallSite.OUTSIDE_ID;
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.Contended;
 import jdk.internal.vm.annotation.ForceInline;
 
 import java.util.concurrent.atomic.LongAdder;
@@ -15,7 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
  * lock, which the counting runs inside of), so its counts are plain fields: no atomic instruction. A
  * concurrent map's counts must stay exact under any number of threads without paying an atomic
  * instruction on the common path: the thread that first counted into the tally (its owner) writes
- * the plain fields, which no other thread writes, and every other thread adds to {@link Shared}.
+ * plain counts, which no other thread writes, and every other thread adds to {@link Shared}. The
+ * owner counts in this object's own fields until another thread first counts; from then on in
+ * {@link Shared}'s padded fields, so that its writes no longer take away the cache line from which
+ * the other threads read this tally's call site and owner (measured: two threads sharing one map).
  */
 public final class Tally {
 
@@ -26,15 +30,19 @@ public final class Tally {
     /** The id of the call site counted, {@link CallSite#OUTSIDE_ID} for code outside, -2 for an overflow tally. */
     final int callSiteId;
 
-    /** The other threads' counts of a concurrent map; null for other maps. */
-    private final Shared shared;
+    /** Whether the tallied map is concurrent: counted by its owner plainly, by other threads into {@link #shared}. */
+    private final boolean concurrent;
+
+    /** The id of the thread that writes the plain counts of a concurrent map (meaningless for other maps). */
+    private final long owner;
 
     /**
-     * The id of the thread that writes the plain counts of a concurrent map (meaningless for other
-     * maps): a field of this object, not of {@link Shared}, so that the owner check is one load from
-     * the tally's own cache line, not a load that waits for another.
+     * The counts of a concurrent map that another thread than the owner counted into; null until
+     * then, and for other maps. Set once, under this tally's lock; an owner that still sees null
+     * keeps counting into the plain fields below, which the totals include.
      */
-    private final long owner;
+    private Shared shared; // plain: Shared's final fields make it safe to publish
+
     private long inserts; // for concurrent maps written by the owner only, see the class comment
     private long removes;
 
@@ -43,7 +51,7 @@ public final class Tally {
         this.counter = counter;
         this.callSiteId = callSiteId;
         this.owner = Thread.currentThread().getId();
-        this.shared = counter.site().concurrent() ? new Shared() : null;
+        this.concurrent = counter.site().concurrent();
     }
 
     /**
@@ -55,37 +63,34 @@ public final class Tally {
      */
     @ForceInline
     public static boolean inserted(Tally first, Tally second, int callSite) {
-        try {
-            Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
-            if (first != null && first.callSiteId == callSite) {
-                first.inserted();
-                return true;
-            }
-            if (second != null && second.callSiteId == callSite) {
-                second.inserted();
-                return true;
-            }
-            return false;
-        } catch (Throwable t) {
-            Faults.record(t);
-            return true; // this count is lost; nothing reaches the application
-        }
+        return counted(first, second, callSite, true);
     }
 
     /** As {@link #inserted(Tally, Tally, int)}, for one key removed. */
     @ForceInline
     public static boolean removed(Tally first, Tally second, int callSite) {
+        return counted(first, second, callSite, false);
+    }
+
+    /** {@link #inserted(Tally, Tally, int)} or {@link #removed(Tally, Tally, int)}: {@code insert} is a constant where inlined. */
+    @ForceInline
+    private static boolean counted(Tally first, Tally second, int callSite, boolean insert) {
         try {
             Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
+            Tally tally;
             if (first != null && first.callSiteId == callSite) {
-                first.removed();
-                return true;
+                tally = first;
+            } else if (second != null && second.callSiteId == callSite) {
+                tally = second;
+            } else {
+                return false;
             }
-            if (second != null && second.callSiteId == callSite) {
-                second.removed();
-                return true;
+            if (insert) {
+                tally.inserted();
+            } else {
+                tally.removed();
             }
-            return false;
+            return true;
         } catch (Throwable t) {
             Faults.record(t);
             return true; // this count is lost; nothing reaches the application
@@ -95,32 +100,50 @@ public final class Tally {
     /** Counts one key inserted. */
     @ForceInline
     public void inserted() {
-        Shared s = shared;
-        if (s == null || Thread.currentThread().getId() == owner) {
+        if (!concurrent) {
             inserts++;
+        } else if (Thread.currentThread().getId() == owner) {
+            Shared s = shared;
+            if (s == null) {
+                inserts++;
+            } else {
+                s.ownerInserts++;
+            }
         } else {
-            s.inserts.increment();
+            shared().inserts.increment();
         }
     }
 
     /** Counts one key removed. */
     @ForceInline
     public void removed() {
-        Shared s = shared;
-        if (s == null || Thread.currentThread().getId() == owner) {
+        if (!concurrent) {
             removes++;
+        } else if (Thread.currentThread().getId() == owner) {
+            Shared s = shared;
+            if (s == null) {
+                removes++;
+            } else {
+                s.ownerRemoves++;
+            }
         } else {
-            s.removes.increment();
+            shared().removes.increment();
         }
     }
 
     /** Counts keys added and taken away at once. */
     void record(int added, int removed) {
-        Shared s = shared;
-        if (s == null || Thread.currentThread().getId() == owner) {
-            inserts += added;
-            removes += removed;
+        if (!concurrent || Thread.currentThread().getId() == owner) {
+            Shared s = concurrent ? shared : null;
+            if (s == null) {
+                inserts += added;
+                removes += removed;
+            } else {
+                s.ownerInserts += added;
+                s.ownerRemoves += removed;
+            }
         } else {
+            Shared s = shared();
             if (added > 0) {
                 s.inserts.add(added);
             }
@@ -130,21 +153,43 @@ public final class Tally {
         }
     }
 
+    /** {@link #shared}, made by the first thread other than the owner that counts. */
+    private Shared shared() {
+        Shared s = shared;
+        return s != null ? s : newShared();
+    }
+
+    private synchronized Shared newShared() {
+        Shared s = shared;
+        if (s == null) {
+            shared = s = new Shared();
+        }
+        return s;
+    }
+
     /** Keys inserted so far, as far as this thread sees the owner's writes. */
     long inserts() {
         Shared s = shared;
-        return s == null ? inserts : inserts + s.inserts.sum();
+        return s == null ? inserts : inserts + s.ownerInserts + s.inserts.sum();
     }
 
     /** Keys removed so far. */
     long removes() {
         Shared s = shared;
-        return s == null ? removes : removes + s.removes.sum();
+        return s == null ? removes : removes + s.ownerRemoves + s.removes.sum();
     }
 
-    /** The counts of a concurrent map made by threads other than its owner. */
+    /**
+     * The counts of a concurrent map that more than one thread counts into: the other threads' adders
+     * (read-only references, next to the tally's identity) and the owner's plain counts, padded onto
+     * cache lines of their own ({@code @Contended}, honoured for classes of the bootstrap loader).
+     */
     static final class Shared {
         final LongAdder inserts = new LongAdder();
         final LongAdder removes = new LongAdder();
+        @Contended("owner")
+        long ownerInserts;
+        @Contended("owner")
+        long ownerRemoves;
     }
 }

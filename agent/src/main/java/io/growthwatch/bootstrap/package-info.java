@@ -35,14 +35,18 @@
  *       constants) and a flag the JIT folds into a constant until a map that
  *       cannot count itself is tracked (then compiled code is deoptimized). Measured about 1 ns per
  *       call. Counted twin: one plain write of its own field before the call and one after (a concurrent
- *       twin: of its {@code PendingCall}).</li>
+ *       twin: of its {@code PendingCall}, where each thread writes a place of its own: the first
+ *       thread fields of the object, padded once another thread names a call site, other threads a
+ *       per-thread slot found through a {@code ThreadLocal}).</li>
  *   <li>Insert or remove in a counted twin: a compare of the pending call-site id with the first
  *       tally's, and a plain increment. Concurrent maps: the thread that first counted into a tally
- *       increments plain fields, other threads a {@code LongAdder}, so totals stay exact.</li>
+ *       increments plain fields (padded onto a cache line of their own once another thread counts), other
+ *       threads a {@code LongAdder}, so totals stay exact.</li>
  *   <li>Racy on purpose: the admission counters (an approximate allocation count, a budget per
  *       interval), a call site's cache of its last looked-up receiver (an immutable pair, so a torn
- *       read is impossible), the pending call-site id of a concurrent map shared by threads (a count
- *       may be credited to another thread's call site; totals are exact). A call that throws leaves
+ *       read is impossible), the owner of a concurrent map's pending call site (threads racing to be
+ *       the first may both write its fields for a moment: a count may then be credited to another
+ *       thread's call site; totals are exact). A call that throws leaves
  *       its call-site id pending until the next instrumented call names itself: the twins' hot
  *       methods carry no exception handler.</li>
  * </ul>

@@ -28,7 +28,7 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     private transient TrackedMap tracked;
 
-    /** The instrumented call site whose call is in progress: an object apart, written by every thread's calls. */
+    /** The instrumented call site whose call is in progress, per thread: an object apart, so that naming never writes the map's cache lines. */
     private final transient PendingCall call = new PendingCall();
 
     /**
@@ -105,13 +105,17 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
         call.release();
     }
 
-    /** Forgets the call site that named itself, once its call returned (see {@code GrowthwatchHashMap}). */
-    private void returned() {
-        call.returned();
+    /** Forgets the call site that named itself, once its call returned (see {@code GrowthwatchHashMap}); returns it. */
+    private int returned() {
+        return call.returned();
     }
 
     private void inserted() {
-        int callSite = call.callSite();
+        inserted(call.callSite());
+    }
+
+    /** Counts one key inserted by {@code callSite}, known already (see {@link PendingCall#returned}). */
+    private void inserted(int callSite) {
         if (!Tally.inserted(firstTally, secondTally, callSite)) {
             insertedElsewhere(callSite);
         }
@@ -127,7 +131,11 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     }
 
     private void removed() {
-        int callSite = call.callSite();
+        removed(call.callSite());
+    }
+
+    /** Counts one key removed by {@code callSite}, known already (see {@link PendingCall#returned}). */
+    private void removed(int callSite) {
         if (!Tally.removed(firstTally, secondTally, callSite)) {
             removedElsewhere(callSite);
         }
@@ -188,24 +196,24 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     @Override
     public V put(K key, V value) {
         V previous = super.put(key, value);
+        int callSite = returned();
         if (previous == null) {
-            inserted();
+            inserted(callSite);
         } else {
             accessed(key);
         }
-        returned();
         return previous;
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
         V previous = super.putIfAbsent(key, value);
+        int callSite = returned();
         if (previous == null) {
-            inserted();
+            inserted(callSite);
         } else {
             accessed(key);
         }
-        returned();
         return previous;
     }
 
@@ -226,10 +234,10 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     @Override
     public V remove(Object key) {
         V previous = super.remove(key);
+        int callSite = returned();
         if (previous != null) {
-            removed();
+            removed(callSite);
         }
-        returned();
         return previous;
     }
 

@@ -22,6 +22,17 @@ class PendingCallTest {
     }
 
     @Test
+    void returningTellsWhichCallSiteTheCallWasCreditedTo() throws InterruptedException {
+        call.calledFrom(7);
+        assertThat(call.returned()).isEqualTo(7);
+        assertThat(call.returned()).isEqualTo(CallSite.OUTSIDE_ID);
+        assertThat(inAnotherThread(() -> {
+            call.calledFrom(9);
+            return call.returned();
+        })).isEqualTo(9);
+    }
+
+    @Test
     void aHeldBulkCallStaysPendingAcrossTheCallsItMakesUntilReleased() {
         call.hold(9);
         for (int i = 0; i < 3; i++) { // addAll: one call on the map per element, each returning
@@ -30,5 +41,78 @@ class PendingCallTest {
         }
         call.release();
         assertThat(call.callSite()).isEqualTo(CallSite.OUTSIDE_ID);
+    }
+
+    private static int inAnotherThread(java.util.function.IntSupplier naming) throws InterruptedException {
+        int[] seen = new int[1];
+        Thread other = new Thread(() -> seen[0] = naming.getAsInt());
+        other.start();
+        other.join();
+        return seen[0];
+    }
+
+    @Test
+    void eachThreadSeesOnlyTheCallSiteItNamedItself() throws InterruptedException {
+        call.calledFrom(7); // this thread, the owner
+        int seenByOther = inAnotherThread(() -> {
+            call.calledFrom(9);
+            return call.callSite();
+        });
+        assertThat(seenByOther).isEqualTo(9);
+        assertThat(call.callSite()).isEqualTo(7);
+        assertThat(inAnotherThread(call::callSite)).isEqualTo(CallSite.OUTSIDE_ID); // a thread that named nothing
+    }
+
+    @Test
+    void theOwnerKeepsItsCallSiteWhenAnotherThreadNamesOneMidCall() throws InterruptedException {
+        call.calledFrom(7);
+        inAnotherThread(() -> {
+            call.calledFrom(9);
+            call.returned();
+            return 0;
+        });
+        assertThat(call.callSite()).isEqualTo(7);
+        call.returned();
+        assertThat(call.callSite()).isEqualTo(CallSite.OUTSIDE_ID);
+        call.calledFrom(8); // the owner, now on its padded fields
+        assertThat(call.callSite()).isEqualTo(8);
+    }
+
+    @Test
+    void anotherThreadsNamedCallSiteIsPendingUntilItsCallReturns() throws InterruptedException {
+        call.calledFrom(7);
+        int afterReturn = inAnotherThread(() -> {
+            call.calledFrom(9);
+            call.returned();
+            return call.callSite();
+        });
+        assertThat(afterReturn).isEqualTo(CallSite.OUTSIDE_ID);
+    }
+
+    @Test
+    void anotherThreadsCallSiteIsNotCreditedForAnotherMap() throws InterruptedException {
+        PendingCall otherMap = new PendingCall();
+        call.calledFrom(7);
+        otherMap.calledFrom(7);
+        int seen = inAnotherThread(() -> {
+            call.calledFrom(9);
+            return otherMap.callSite(); // e.g. a key's equals() changing another map from code outside
+        });
+        assertThat(seen).isEqualTo(CallSite.OUTSIDE_ID);
+    }
+
+    @Test
+    void anotherThreadsHeldBulkCallStaysPendingUntilReleased() throws InterruptedException {
+        call.calledFrom(7);
+        int[] seen = new int[2];
+        inAnotherThread(() -> {
+            call.hold(9);
+            call.returned();
+            seen[0] = call.callSite();
+            call.release();
+            seen[1] = call.callSite();
+            return 0;
+        });
+        assertThat(seen).containsExactly(9, CallSite.OUTSIDE_ID);
     }
 }
