@@ -16,8 +16,9 @@ import java.lang.invoke.VarHandle;
  * {@code ConcurrentHashMap} shared by two threads cost +120 % per put+get+remove step with one
  * shared field). The first thread that names a call site (the owner) keeps its name in this object,
  * as long as it is alone in fields next to the map, once another thread has named one in
- * {@link OwnersCall}, padded onto a cache line of its own; every other thread keeps its name in a
- * per-thread slot ({@link ThreadsCall}), keyed by this object, which costs a thread-local look-up.
+ * {@link OwnersCall}, padded onto a cache line of its own; every other platform thread keeps its
+ * name in a per-thread slot ({@link ThreadsCall}), keyed by this object, which costs a thread-local
+ * look-up; virtual threads share one slot per map (see {@link #slot}).
  *
  * <p>Racy on purpose where it does not matter for the totals: threads that race to become the owner
  * may both believe they are for a moment, and the owner may go on writing its old place for a while
@@ -40,6 +41,20 @@ public final class PendingCall {
     private OwnersCall padded; // plain loads: a stale null only keeps the owner on the fields above
 
     private static final VarHandle PADDED = padded();
+
+    /** The superclass of virtual threads (Java 21 on), or null. */
+    private static final Class<?> VIRTUAL_THREAD = virtualThreadClass();
+
+    /** The slot the map's virtual threads share (see {@link #slot}); null until one names a call site. */
+    private ThreadsCall virtualThreadsCall;
+
+    private static Class<?> virtualThreadClass() {
+        try {
+            return Class.forName("java.lang.BaseVirtualThread", false, null);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null; // Java 17: no virtual threads
+        }
+    }
 
     private static VarHandle padded() {
         try {
@@ -75,7 +90,28 @@ public final class PendingCall {
             // a release store: an owner that sees the object sees its fields as set here, not zero (a call site's id)
             PADDED.setRelease(this, new OwnersCall(this.callSite, resumeCallSite));
         }
-        ThreadsCall.current().calledFrom(this, callSite);
+        slot().calledFrom(this, callSite);
+    }
+
+    /**
+     * Where this thread, not the owner, names its call sites: a slot of its own, or on a virtual thread
+     * the one slot this map's virtual threads share (as all threads shared one place before threads had
+     * their own: racy, but a virtual thread, which may live for one request, allocates nothing here).
+     */
+    private ThreadsCall slot() {
+        if (VIRTUAL_THREAD != null && VIRTUAL_THREAD.isInstance(Thread.currentThread())) {
+            ThreadsCall shared = virtualThreadsCall;
+            return shared != null ? shared : newVirtualThreadsCall();
+        }
+        return ThreadsCall.current();
+    }
+
+    private synchronized ThreadsCall newVirtualThreadsCall() {
+        ThreadsCall shared = virtualThreadsCall;
+        if (shared == null) {
+            virtualThreadsCall = shared = new ThreadsCall(); // a racy reader may see its fields unset: no call of this map, then
+        }
+        return shared;
     }
 
     /** The call in progress on this thread, as named; {@link CallSite#OUTSIDE_ID} when none is. */
@@ -85,7 +121,7 @@ public final class PendingCall {
             OwnersCall p = padded;
             return p == null ? callSite : p.callSite;
         }
-        return owner == NO_OWNER ? CallSite.OUTSIDE_ID : ThreadsCall.current().callSite(this);
+        return owner == NO_OWNER ? CallSite.OUTSIDE_ID : slot().callSite(this);
     }
 
     /**
@@ -107,7 +143,7 @@ public final class PendingCall {
             }
             return returning;
         }
-        return owner == NO_OWNER ? CallSite.OUTSIDE_ID : ThreadsCall.current().returned(this);
+        return owner == NO_OWNER ? CallSite.OUTSIDE_ID : slot().returned(this);
     }
 
     /** Credits every change this thread makes to {@code callSite} until {@link #release}, across the calls it makes. */
@@ -121,7 +157,7 @@ public final class PendingCall {
                 p.resumeCallSite = callSite;
             }
         } else {
-            ThreadsCall.current().hold(this, callSite);
+            slot().hold(this, callSite);
         }
     }
 
@@ -137,7 +173,7 @@ public final class PendingCall {
                 p.callSite = CallSite.OUTSIDE_ID;
             }
         } else if (owner != NO_OWNER) {
-            ThreadsCall.current().release(this);
+            slot().release(this);
         }
     }
 
@@ -160,19 +196,25 @@ public final class PendingCall {
      */
     static final class ThreadsCall {
 
-        private static final ThreadLocal<ThreadsCall> CURRENT = new ThreadLocal<>() {
-            @Override
-            protected ThreadsCall initialValue() {
-                return new ThreadsCall();
-            }
-        };
+        private static final ThreadLocal<ThreadsCall> CURRENT = new ThreadLocal<>();
 
         private PendingCall of; // the map's whose call is in progress, or null
         private int callSite = CallSite.OUTSIDE_ID;
         private int resumeCallSite = CallSite.OUTSIDE_ID;
 
+        /** This thread's slot, made at its first call. */
         static ThreadsCall current() {
-            return CURRENT.get();
+            ThreadsCall slot = CURRENT.get();
+            if (slot == null) {
+                slot = new ThreadsCall();
+                CURRENT.set(slot);
+            }
+            return slot;
+        }
+
+        /** Whether this thread has a slot (tests). */
+        static boolean exists() {
+            return CURRENT.get() != null;
         }
 
         void calledFrom(PendingCall of, int callSite) {

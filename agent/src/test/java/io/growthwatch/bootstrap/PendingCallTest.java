@@ -1,6 +1,8 @@
 package io.growthwatch.bootstrap;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,5 +116,35 @@ class PendingCallTest {
             return 0;
         });
         assertThat(seen).containsExactly(9, CallSite.OUTSIDE_ID);
+    }
+
+    @Test
+    void aPlatformThreadThatIsNotTheOwnerNamesInASlotOfItsOwn() throws InterruptedException {
+        call.calledFrom(7);
+        boolean[] slot = new boolean[1];
+        inAnotherThread(() -> {
+            call.calledFrom(9);
+            slot[0] = PendingCall.ThreadsCall.exists();
+            return call.returned();
+        });
+        assertThat(slot[0]).isTrue();
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_21)
+    void aVirtualThreadNamesItsCallSiteWithoutASlotOfItsOwn() throws Exception {
+        call.calledFrom(7); // the owner: this platform thread
+        int[] seen = new int[1];
+        boolean[] slot = {true};
+        Runnable naming = () -> {
+            call.calledFrom(9);
+            seen[0] = call.returned();
+            slot[0] = PendingCall.ThreadsCall.exists();
+        };
+        Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null, naming);
+        virtual.join();
+        assertThat(seen[0]).isEqualTo(9);
+        assertThat(slot[0]).isFalse(); // a thread that may live for one request allocates no slot
+        assertThat(call.callSite()).isEqualTo(7);
     }
 }

@@ -71,7 +71,6 @@ public final class SideBySide {
         int rounds = 200;
         int warmupRounds = 50;
         int n = 1_000_000;
-        int outside = steps.length - 1;
         double[][] times = new double[steps.length][rounds - warmupRounds];
         long sink = 0;
         for (int round = 0; round < rounds; round++) {
@@ -86,20 +85,29 @@ public final class SideBySide {
                 }
             }
         }
-        for (int k = 0; k < steps.length; k++) {
+        printAgainstLast(names, times);
+        System.out.println("(checksum " + sink + ")");
+    }
+
+    /**
+     * Prints, per map, the median of its times per step and of its differences to the last map's within
+     * each round, {@code times[map][round]} in ns per step.
+     */
+    static void printAgainstLast(String[] names, double[][] times) {
+        int last = times.length - 1;
+        for (int k = 0; k < times.length; k++) {
             List<Double> own = new ArrayList<>();
             List<Double> added = new ArrayList<>();
-            for (int r = 0; r < rounds - warmupRounds; r++) {
+            for (int r = 0; r < times[k].length; r++) {
                 own.add(times[k][r]);
-                added.add(times[k][r] - times[outside][r]);
+                added.add(times[k][r] - times[last][r]);
             }
             System.out.printf(Locale.ROOT, "%-12s %6.2f ns/step  %+5.2f ns vs outside  (same-round differences: p25 %+.2f, p75 %+.2f)%n",
                     names[k], median(own), median(added), percentile(added, 25), percentile(added, 75));
         }
-        System.out.println("(checksum " + sink + ")");
     }
 
-    private static int valueOf(Integer read) {
+    static int valueOf(Integer read) {
         return read == null ? 0 : read;
     }
 
