@@ -192,13 +192,19 @@ public final class PendingCall {
     /**
      * A thread's call in progress on a concurrent map it does not own, one per thread for all such
      * maps: the map's {@link PendingCall} and the call site. It refers to the {@code PendingCall},
-     * never to the map, so a call that throws before it returns keeps no map alive.
+     * never to the map, so it keeps no map alive.
      */
     static final class ThreadsCall {
 
         private static final ThreadLocal<ThreadsCall> CURRENT = new ThreadLocal<>();
 
-        private PendingCall of; // the map's whose call is in progress, or null
+        /**
+         * The {@code PendingCall} of the map this thread named a call site for last, kept after the call
+         * returns, so that a thread that keeps using one map stores no reference per call (a reference
+         * stored into a long-lived object may cost a memory fence in G1's write barrier); stored only
+         * when the thread turns to another map.
+         */
+        private PendingCall of;
         private int callSite = CallSite.OUTSIDE_ID;
         private int resumeCallSite = CallSite.OUTSIDE_ID;
 
@@ -235,9 +241,6 @@ public final class PendingCall {
             }
             int returning = callSite;
             callSite = resumeCallSite;
-            if (resumeCallSite == CallSite.OUTSIDE_ID) {
-                this.of = null;
-            }
             return returning;
         }
 
@@ -248,7 +251,6 @@ public final class PendingCall {
 
         void release(PendingCall of) {
             if (this.of == of) {
-                this.of = null;
                 callSite = CallSite.OUTSIDE_ID;
                 resumeCallSite = CallSite.OUTSIDE_ID;
             }
