@@ -181,7 +181,7 @@ public final class Tally {
 
     /**
      * The counts of a concurrent map that more than one thread counts into: the other threads' adders
-     * (read-only references, next to the tally's identity) and the owner's plain counts, padded onto
+     * (references that are only read once set) and the owner's plain counts, padded onto
      * cache lines of their own ({@code @Contended}, honoured for classes of the bootstrap loader).
      */
     static final class Shared {
