@@ -80,17 +80,20 @@ public final class PendingCall {
         }
     }
 
-    private void otherCalledFrom(long me, int callSite) {
+    /** Names the call site for a thread that is not the owner: the slot it named it in, or null when it just became the owner. */
+    private ThreadsCall otherCalledFrom(long me, int callSite) {
         if (owner == NO_OWNER) {
             owner = me;
             this.callSite = callSite;
-            return;
+            return null;
         }
         if (padded == null) {
             // a release store: an owner that sees the object sees its fields as set here, not zero (a call site's id)
             PADDED.setRelease(this, new OwnersCall(this.callSite, resumeCallSite));
         }
-        slot().calledFrom(this, callSite);
+        ThreadsCall slot = slot();
+        slot.calledFrom(this, callSite);
+        return slot;
     }
 
     /**
@@ -148,16 +151,21 @@ public final class PendingCall {
 
     /** Credits every change this thread makes to {@code callSite} until {@link #release}, across the calls it makes. */
     public void hold(int callSite) {
-        calledFrom(callSite);
-        if (Thread.currentThread().getId() == owner) {
-            OwnersCall p = padded;
-            if (p == null) {
-                resumeCallSite = callSite;
-            } else {
-                p.resumeCallSite = callSite;
-            }
+        long me = Thread.currentThread().getId();
+        if (me != owner) {
+            ThreadsCall slot = otherCalledFrom(me, callSite);
+            if (slot != null) {
+                slot.held(callSite);
+                return;
+            } // else this thread has just become the owner
+        }
+        OwnersCall p = padded;
+        if (p == null) {
+            this.callSite = callSite;
+            resumeCallSite = callSite;
         } else {
-            slot().hold(this, callSite);
+            p.callSite = callSite;
+            p.resumeCallSite = callSite;
         }
     }
 
@@ -244,8 +252,8 @@ public final class PendingCall {
             return returning;
         }
 
-        void hold(PendingCall of, int callSite) {
-            calledFrom(of, callSite);
+        /** The call site just named here stays named across calls, until {@link #release}. */
+        void held(int callSite) {
             resumeCallSite = callSite;
         }
 

@@ -85,11 +85,7 @@ public final class Tally {
             } else {
                 return false;
             }
-            if (insert) {
-                tally.inserted();
-            } else {
-                tally.removed();
-            }
+            tally.add(insert ? 1 : 0, insert ? 0 : 1);
             return true;
         } catch (Throwable t) {
             Faults.record(t);
@@ -100,54 +96,49 @@ public final class Tally {
     /** Counts one key inserted. */
     @ForceInline
     public void inserted() {
-        if (!concurrent) {
-            inserts++;
-        } else if (Thread.currentThread().getId() == owner) {
-            Shared s = shared;
-            if (s == null) {
-                inserts++;
-            } else {
-                s.ownerInserts++;
-            }
-        } else {
-            shared().inserts.increment();
-        }
+        add(1, 0);
     }
 
     /** Counts one key removed. */
     @ForceInline
     public void removed() {
-        if (!concurrent) {
-            removes++;
-        } else if (Thread.currentThread().getId() == owner) {
-            Shared s = shared;
-            if (s == null) {
-                removes++;
-            } else {
-                s.ownerRemoves++;
-            }
-        } else {
-            shared().removes.increment();
-        }
+        add(0, 1);
     }
 
     /** Counts keys added and taken away at once. */
     void record(int added, int removed) {
+        add(added, removed);
+    }
+
+    /**
+     * Adds {@code added} inserts and {@code removed} removes; inlined where both are constants (one
+     * count per call: the other's branches fold away, so a single insert writes one field).
+     */
+    @ForceInline
+    private void add(int added, int removed) {
         if (!concurrent || Thread.currentThread().getId() == owner) {
             Shared s = concurrent ? shared : null;
             if (s == null) {
-                inserts += added;
-                removes += removed;
+                if (added != 0) {
+                    inserts += added;
+                }
+                if (removed != 0) {
+                    removes += removed;
+                }
             } else {
-                s.ownerInserts += added;
-                s.ownerRemoves += removed;
+                if (added != 0) {
+                    s.ownerInserts += added;
+                }
+                if (removed != 0) {
+                    s.ownerRemoves += removed;
+                }
             }
         } else {
             Shared s = shared();
-            if (added > 0) {
+            if (added != 0) {
                 s.inserts.add(added);
             }
-            if (removed > 0) {
+            if (removed != 0) {
                 s.removes.add(removed);
             }
         }
