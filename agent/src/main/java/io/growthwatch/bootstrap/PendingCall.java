@@ -159,29 +159,27 @@ public final class PendingCall {
                 return;
             } // else this thread has just become the owner
         }
-        OwnersCall p = padded;
-        if (p == null) {
-            this.callSite = callSite;
-            resumeCallSite = callSite;
-        } else {
-            p.callSite = callSite;
-            p.resumeCallSite = callSite;
-        }
+        setOwners(callSite, callSite);
     }
 
     /** The bulk call of {@link #hold} returned. */
     public void release() {
         if (Thread.currentThread().getId() == owner) {
-            OwnersCall p = padded;
-            if (p == null) {
-                resumeCallSite = CallSite.OUTSIDE_ID;
-                callSite = CallSite.OUTSIDE_ID;
-            } else {
-                p.resumeCallSite = CallSite.OUTSIDE_ID;
-                p.callSite = CallSite.OUTSIDE_ID;
-            }
+            setOwners(CallSite.OUTSIDE_ID, CallSite.OUTSIDE_ID);
         } else if (owner != NO_OWNER) {
             slot().release(this);
+        }
+    }
+
+    /** Sets the owner's call in progress and what it returns to, in the place the owner names its calls in now (bulk calls only). */
+    private void setOwners(int callSite, int resumeCallSite) {
+        OwnersCall p = padded;
+        if (p == null) {
+            this.callSite = callSite;
+            this.resumeCallSite = resumeCallSite;
+        } else {
+            p.callSite = callSite;
+            p.resumeCallSite = resumeCallSite;
         }
     }
 
