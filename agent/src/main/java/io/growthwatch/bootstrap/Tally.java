@@ -57,24 +57,40 @@ public final class Tally {
     /**
      * Counts one key inserted by {@code callSite} into {@code first} or {@code second}, whichever
      * counts that call site (either may be null); returns false, counting nothing, when neither does.
-     * For counted twins, which keep the first two tallies of their {@link TrackedMap} (set once, never
-     * changed): a map's inserting and removing call sites are then both counted without the look-up.
-     * Never throws.
+     * For counted twins of maps used by one thread at a time, which keep the first two tallies of their
+     * {@link TrackedMap} (set once, never changed): a map's inserting and removing call sites are then
+     * both counted without the look-up. Never throws.
      */
     @ForceInline
     public static boolean inserted(Tally first, Tally second, int callSite) {
-        return counted(first, second, callSite, true);
+        return counted(first, second, callSite, true, false);
     }
 
     /** As {@link #inserted(Tally, Tally, int)}, for one key removed. */
     @ForceInline
     public static boolean removed(Tally first, Tally second, int callSite) {
-        return counted(first, second, callSite, false);
+        return counted(first, second, callSite, false, false);
     }
 
-    /** {@link #inserted(Tally, Tally, int)} or {@link #removed(Tally, Tally, int)}: {@code insert} is a constant where inlined. */
+    /**
+     * As {@link #inserted(Tally, Tally, int)}, for the twin of a concurrent map: exact under any number
+     * of threads (see the class comment). The twin's class says it is concurrent, so the count needs
+     * no look at the tally's own flag.
+     */
     @ForceInline
-    private static boolean counted(Tally first, Tally second, int callSite, boolean insert) {
+    public static boolean insertedConcurrently(Tally first, Tally second, int callSite) {
+        return counted(first, second, callSite, true, true);
+    }
+
+    /** As {@link #insertedConcurrently(Tally, Tally, int)}, for one key removed. */
+    @ForceInline
+    public static boolean removedConcurrently(Tally first, Tally second, int callSite) {
+        return counted(first, second, callSite, false, true);
+    }
+
+    /** One of the four above: {@code insert} and {@code concurrent} are constants where inlined. */
+    @ForceInline
+    private static boolean counted(Tally first, Tally second, int callSite, boolean insert, boolean concurrent) {
         try {
             Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
             Tally tally;
@@ -85,7 +101,7 @@ public final class Tally {
             } else {
                 return false;
             }
-            tally.add(insert ? 1 : 0, insert ? 0 : 1);
+            tally.add(insert ? 1 : 0, insert ? 0 : 1, concurrent);
             return true;
         } catch (Throwable t) {
             Faults.record(t);
@@ -96,26 +112,27 @@ public final class Tally {
     /** Counts one key inserted. */
     @ForceInline
     public void inserted() {
-        add(1, 0);
+        add(1, 0, concurrent);
     }
 
     /** Counts one key removed. */
     @ForceInline
     public void removed() {
-        add(0, 1);
+        add(0, 1, concurrent);
     }
 
     /** Counts keys added and taken away at once. */
     void record(int added, int removed) {
-        add(added, removed);
+        add(added, removed, concurrent);
     }
 
     /**
-     * Adds {@code added} inserts and {@code removed} removes; inlined where both are constants (one
-     * count per call: the other's branches fold away, so a single insert writes one field).
+     * Adds {@code added} inserts and {@code removed} removes, as counts of a concurrent map when
+     * {@code concurrent}; inlined where the arguments are constants (one count per call: the other's
+     * branches fold away, so a single insert writes one field).
      */
     @ForceInline
-    private void add(int added, int removed) {
+    private void add(int added, int removed, boolean concurrent) {
         if (!concurrent || Thread.currentThread().getId() == owner) {
             Shared s = concurrent ? shared : null;
             if (s == null) {

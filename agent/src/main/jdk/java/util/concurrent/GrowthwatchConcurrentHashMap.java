@@ -116,7 +116,7 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     /** Counts one key inserted by {@code callSite}, known already (see {@link PendingCall#returned}). */
     private void inserted(int callSite) {
-        if (!Tally.inserted(firstTally, secondTally, callSite)) {
+        if (!Tally.insertedConcurrently(firstTally, secondTally, callSite)) {
             insertedElsewhere(callSite);
         }
     }
@@ -136,7 +136,7 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     /** Counts one key removed by {@code callSite}, known already (see {@link PendingCall#returned}). */
     private void removed(int callSite) {
-        if (!Tally.removed(firstTally, secondTally, callSite)) {
+        if (!Tally.removedConcurrently(firstTally, secondTally, callSite)) {
             removedElsewhere(callSite);
         }
     }
