@@ -3,6 +3,7 @@ package io.growthwatch.bootstrap;
 import org.junit.jupiter.api.Test;
 
 import java.lang.ref.WeakReference;
+import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,10 @@ class TallyTest {
             "java.util.concurrent.ConcurrentHashMap", null, false);
 
     private Tally concurrentTally() {
-        ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>();
+        return tallyOf(site, new ConcurrentHashMap<String, String>());
+    }
+
+    private static Tally tallyOf(AllocSite site, Object map) {
         site.observeType(map);
         TrackedMap tracked = new TrackedMap(map, 1, 1L, site, new WeakReference<>(new Object()));
         return site.counterFor(CallSite.OUTSIDE).newTally(tracked, CallSite.OUTSIDE_ID);
@@ -68,5 +72,40 @@ class TallyTest {
         }
         assertThat(tally.inserts()).isEqualTo(5 * 100_000);
         assertThat(tally.removes()).isEqualTo(4 * 50_000);
+    }
+
+    @Test
+    void aConcurrentTwinCountsExactlyFromManyThreadsEvenAtASiteTakenForAPlainMap() throws InterruptedException {
+        AllocSite plainSite = new AllocSite(1, new SiteLocation("com.acme.Cache", "make", "Cache.java", 20, "app"),
+                "java.util.HashMap", null, false);
+        Tally tally = tallyOf(plainSite, new HashMap<String, String>()); // counted as concurrent because the twin says so
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    Tally.insertedConcurrently(null, tally, CallSite.OUTSIDE_ID);
+                    Tally.removedConcurrently(tally, null, CallSite.OUTSIDE_ID);
+                }
+            });
+            threads[t].start();
+        }
+        for (int i = 0; i < 100_000; i++) {
+            Tally.insertedConcurrently(tally, null, CallSite.OUTSIDE_ID);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(tally.inserts()).isEqualTo(5 * 100_000);
+        assertThat(tally.removes()).isEqualTo(4 * 100_000);
+    }
+
+    @Test
+    void aTwinsCountGoesToTheTallyOfItsCallSiteOnly() {
+        Tally first = concurrentTally(); // call site OUTSIDE
+        assertThat(Tally.inserted(first, null, CallSite.OUTSIDE_ID)).isTrue();
+        assertThat(Tally.removed(null, first, CallSite.OUTSIDE_ID)).isTrue();
+        assertThat(Tally.inserted(first, null, 7)).isFalse(); // another call site: counted elsewhere
+        assertThat(first.inserts()).isEqualTo(1);
+        assertThat(first.removes()).isEqualTo(1);
     }
 }
