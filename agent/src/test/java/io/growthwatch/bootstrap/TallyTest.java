@@ -75,10 +75,10 @@ class TallyTest {
     }
 
     @Test
-    void aConcurrentTwinCountsExactlyFromManyThreadsEvenAtASiteTakenForAPlainMap() throws InterruptedException {
+    void theConcurrentEntryPointsCountExactlyFromManyThreadsWhateverTheTallysOwnFlag() throws InterruptedException {
         AllocSite plainSite = new AllocSite(1, new SiteLocation("com.acme.Cache", "make", "Cache.java", 20, "app"),
                 "java.util.HashMap", null, false);
-        Tally tally = tallyOf(plainSite, new HashMap<String, String>()); // counted as concurrent because the twin says so
+        Tally tally = tallyOf(plainSite, new HashMap<String, String>()); // its own flag: not concurrent; the entry point decides
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
             threads[t] = new Thread(() -> {
