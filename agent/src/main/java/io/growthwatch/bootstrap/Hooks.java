@@ -118,6 +118,18 @@ public final class Hooks {
     }
 
     /**
+     * Whether {@code map} is the counted twin of a {@code ConcurrentHashMap}: an instrumented call site
+     * then makes its call through {@code java.util.concurrent.GrowthwatchConcurrentTwins}, passing its
+     * id, and the {@link #at} hook and its original call otherwise. The test sits in the call site's
+     * own bytecode, so its branch has a profile per call site: where no twin ever comes, the JIT keeps
+     * one compare of the class pointer that the call which follows loads anyway.
+     */
+    @ForceInline
+    public static boolean isConcurrentTwin(Object map) {
+        return map != null && map.getClass() == CountedMaps.CONCURRENT_HASH_MAP;
+    }
+
+    /**
      * Names {@code callSite} to {@code map} when it is a counted twin; false for any other map.
      *
      * <p>The twins are final classes held in constants, so each {@code isInstance} compiles to one

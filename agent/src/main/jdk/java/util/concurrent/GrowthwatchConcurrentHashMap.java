@@ -130,10 +130,6 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
         }
     }
 
-    private void removed() {
-        removed(call.callSite());
-    }
-
     /** Counts one key removed by {@code callSite}, known already (see {@link PendingCall#returned}). */
     private void removed(int callSite) {
         if (!Tally.removedConcurrently(firstTally, secondTally, callSite)) {
@@ -195,20 +191,26 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     @Override
     public V put(K key, V value) {
-        V previous = super.put(key, value);
-        int callSite = returned();
-        if (previous == null) {
-            inserted(callSite);
-        } else {
-            accessed(key);
-        }
-        return previous;
+        return putted(key, super.put(key, value), returned());
+    }
+
+    /** As {@link #put}, for instrumented call site {@code callSite}, which names itself (see {@link GrowthwatchConcurrentTwins}). */
+    final V putFrom(K key, V value, int callSite) {
+        return putted(key, super.put(key, value), callSite);
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        V previous = super.putIfAbsent(key, value);
-        int callSite = returned();
+        return putted(key, super.putIfAbsent(key, value), returned());
+    }
+
+    /** As {@link #putIfAbsent}, for instrumented call site {@code callSite}. */
+    final V putIfAbsentFrom(K key, V value, int callSite) {
+        return putted(key, super.putIfAbsent(key, value), callSite);
+    }
+
+    /** Counts a put by {@code callSite} that found {@code previous} (null: {@code key} is new); returns {@code previous}. */
+    private V putted(K key, V previous, int callSite) {
         if (previous == null) {
             inserted(callSite);
         } else {
@@ -233,8 +235,16 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
 
     @Override
     public V remove(Object key) {
-        V previous = super.remove(key);
-        int callSite = returned();
+        return removedKey(super.remove(key), returned());
+    }
+
+    /** As {@link #remove(Object)}, for instrumented call site {@code callSite}. */
+    final V removeFrom(Object key, int callSite) {
+        return removedKey(super.remove(key), callSite);
+    }
+
+    /** Counts a remove by {@code callSite} that found {@code previous} (null: no key left); returns {@code previous}. */
+    private V removedKey(V previous, int callSite) {
         if (previous != null) {
             removed(callSite);
         }
@@ -244,14 +254,19 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     @Override
     public boolean remove(Object key, Object value) {
         try {
-            boolean removed = super.remove(key, value);
-            if (removed) {
-                removed();
-            }
-            return removed;
+            return removeFrom(key, value, call.callSite());
         } finally {
             returned();
         }
+    }
+
+    /** As {@link #remove(Object, Object)}, for instrumented call site {@code callSite}. */
+    final boolean removeFrom(Object key, Object value, int callSite) {
+        boolean removed = super.remove(key, value);
+        if (removed) {
+            removed(callSite);
+        }
+        return removed;
     }
 
     /**
@@ -290,64 +305,79 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     private transient Recording.Merging ownMerging;
 
     @Override
-    @SuppressWarnings("unchecked")
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
         try {
-            if (tracked == null || key == null || mappingFunction == null) {
-                return super.computeIfAbsent(key, mappingFunction); // the map rejects nulls itself
-            }
-            V present = super.get(key);
-            if (present != null) {
-                accessed(key);
-                return present; // as the map would: the function is not called for a present key
-            }
-            Function<Object, Object> f = (Function<Object, Object>) mappingFunction;
-            boolean own = mayReuseRecordings();
-            Recording.IfAbsent recording = !own ? new Recording.IfAbsent(f)
-                    : (ownIfAbsent == null ? ownIfAbsent = new Recording.IfAbsent(f) : ownIfAbsent.arm(f));
-            try {
-                V result = super.computeIfAbsent(key, (Function<? super K, ? extends V>) (Function<?, ?>) recording);
-                if (recording.ran && result != null) {
-                    inserted();
-                }
-                return result;
-            } finally {
-                if (own) {
-                    recordingInUse = false;
-                }
-            }
+            return computeIfAbsentFrom(key, mappingFunction, call.callSite());
         } finally {
             returned();
+        }
+    }
+
+    /** As {@link #computeIfAbsent}, for instrumented call site {@code callSite}. */
+    @SuppressWarnings("unchecked")
+    final V computeIfAbsentFrom(K key, Function<? super K, ? extends V> mappingFunction, int callSite) {
+        if (tracked == null || key == null || mappingFunction == null) {
+            return super.computeIfAbsent(key, mappingFunction); // the map rejects nulls itself
+        }
+        V present = super.get(key);
+        if (present != null) {
+            accessed(key);
+            return present; // as the map would: the function is not called for a present key
+        }
+        Function<Object, Object> f = (Function<Object, Object>) mappingFunction;
+        boolean own = mayReuseRecordings();
+        Recording.IfAbsent recording = !own ? new Recording.IfAbsent(f)
+                : (ownIfAbsent == null ? ownIfAbsent = new Recording.IfAbsent(f) : ownIfAbsent.arm(f));
+        try {
+            V result = super.computeIfAbsent(key, (Function<? super K, ? extends V>) (Function<?, ?>) recording);
+            if (recording.ran && result != null) {
+                inserted(callSite);
+            }
+            return result;
+        } finally {
+            if (own) {
+                recordingInUse = false;
+            }
         }
     }
 
     @Override
     public V computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         try {
-            if (tracked == null || key == null || remappingFunction == null) {
-                return super.computeIfPresent(key, remappingFunction);
-            }
-            return remap(key, remappingFunction, true);
+            return computeIfPresentFrom(key, remappingFunction, call.callSite());
         } finally {
             returned();
         }
+    }
+
+    /** As {@link #computeIfPresent}, for instrumented call site {@code callSite}. */
+    final V computeIfPresentFrom(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction, int callSite) {
+        if (tracked == null || key == null || remappingFunction == null) {
+            return super.computeIfPresent(key, remappingFunction);
+        }
+        return remap(key, remappingFunction, true, callSite);
     }
 
     @Override
     public V compute(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction) {
         try {
-            if (tracked == null || key == null || remappingFunction == null) {
-                return super.compute(key, remappingFunction);
-            }
-            return remap(key, remappingFunction, false);
+            return computeFrom(key, remappingFunction, call.callSite());
         } finally {
             returned();
         }
     }
 
-    /** {@code compute} or {@code computeIfPresent} through a recording of the function. */
+    /** As {@link #compute}, for instrumented call site {@code callSite}. */
+    final V computeFrom(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction, int callSite) {
+        if (tracked == null || key == null || remappingFunction == null) {
+            return super.compute(key, remappingFunction);
+        }
+        return remap(key, remappingFunction, false, callSite);
+    }
+
+    /** {@code compute} or {@code computeIfPresent} by {@code callSite} through a recording of the function. */
     @SuppressWarnings("unchecked")
-    private V remap(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction, boolean ifPresent) {
+    private V remap(K key, BiFunction<? super K, ? super V, ? extends V> remappingFunction, boolean ifPresent, int callSite) {
         BiFunction<Object, Object, Object> f = (BiFunction<Object, Object, Object>) remappingFunction;
         boolean own = mayReuseRecordings();
         Recording.Remapping recording = !own ? new Recording.Remapping(f)
@@ -360,9 +390,9 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
                 accessed(key);
             }
             if (!had && result != null) {
-                inserted();
+                inserted(callSite);
             } else if (had && result == null) {
-                removed();
+                removed(callSite);
             }
             return result;
         } finally {
@@ -373,34 +403,39 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public V merge(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction) {
         try {
-            if (tracked == null || key == null || value == null || remappingFunction == null) {
-                return super.merge(key, value, remappingFunction);
-            }
-            BiFunction<Object, Object, Object> f = (BiFunction<Object, Object, Object>) remappingFunction;
-            boolean own = mayReuseRecordings();
-            Recording.Merging recording = !own ? new Recording.Merging(f)
-                    : (ownMerging == null ? ownMerging = new Recording.Merging(f) : ownMerging.arm(f));
-            try {
-                V result = super.merge(key, value, (BiFunction<? super V, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording);
-                if (recording.ran) {
-                    accessed(key);
-                }
-                if (!recording.ran && result != null) {
-                    inserted();
-                } else if (recording.ran && result == null) {
-                    removed();
-                }
-                return result;
-            } finally {
-                if (own) {
-                    recordingInUse = false;
-                }
-            }
+            return mergeFrom(key, value, remappingFunction, call.callSite());
         } finally {
             returned();
+        }
+    }
+
+    /** As {@link #merge}, for instrumented call site {@code callSite}. */
+    @SuppressWarnings("unchecked")
+    final V mergeFrom(K key, V value, BiFunction<? super V, ? super V, ? extends V> remappingFunction, int callSite) {
+        if (tracked == null || key == null || value == null || remappingFunction == null) {
+            return super.merge(key, value, remappingFunction);
+        }
+        BiFunction<Object, Object, Object> f = (BiFunction<Object, Object, Object>) remappingFunction;
+        boolean own = mayReuseRecordings();
+        Recording.Merging recording = !own ? new Recording.Merging(f)
+                : (ownMerging == null ? ownMerging = new Recording.Merging(f) : ownMerging.arm(f));
+        try {
+            V result = super.merge(key, value, (BiFunction<? super V, ? super V, ? extends V>) (BiFunction<?, ?, ?>) recording);
+            if (recording.ran) {
+                accessed(key);
+            }
+            if (!recording.ran && result != null) {
+                inserted(callSite);
+            } else if (recording.ran && result == null) {
+                removed(callSite);
+            }
+            return result;
+        } finally {
+            if (own) {
+                recordingInUse = false;
+            }
         }
     }
 

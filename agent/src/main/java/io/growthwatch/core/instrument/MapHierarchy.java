@@ -1,6 +1,6 @@
 package io.growthwatch.core.instrument;
 
-import net.bytebuddy.jar.asm.ClassReader;
+import org.objectweb.asm.ClassReader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package io.growthwatch.core.instrument;
 
 import io.growthwatch.core.evidence.FieldUse;
 import io.growthwatch.core.evidence.FieldUseScanner;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassWriter;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -79,7 +79,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
         }
         ClassWriter writer = new ClassWriter(reader, 0);
         SiteRewriter rewriter = new SiteRewriter(writer, loader, className, hierarchy);
-        reader.accept(rewriter, 0);
+        reader.accept(rewriter, ClassReader.EXPAND_FRAMES); // the form the twin branches' frame adapter follows
         return rewriter.rewrites() == 0 ? null : writer.toByteArray();
     }
 

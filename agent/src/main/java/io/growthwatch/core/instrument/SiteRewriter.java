@@ -1,27 +1,45 @@
 package io.growthwatch.core.instrument;
 
 import io.growthwatch.bootstrap.AgentSwitch;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import io.growthwatch.bootstrap.CountedMaps;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.AnalyzerAdapter;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Rewrites the methods of one class: after each construction of a tracked map or set it passes the
  * new object through {@code Hooks.allocated(map, site)}, which returns the one to go on with (the
  * same one, or a map's counted twin), and before each map or set mutation call it calls
  * {@code Hooks.at(receiver, site)} (after an attach {@code Hooks.atAnyMap}) or {@code Hooks.atSet(receiver, site)}, leaving the call itself as
- * it was; a bulk set call ({@code addAll}, {@code removeIf}, ...) is made by a hook in its place. Adds no branches, members, locals or frames, so the class
- * format is unchanged and retransformation is allowed.
+ * it was; a bulk set call ({@code addAll}, {@code removeIf}, ...) is made by a hook in its place.
+ *
+ * <p>A map call that may reach the counted twin of a {@code ConcurrentHashMap} gains a branch: when
+ * {@code Hooks.isConcurrentTwin(receiver)}, the call goes through {@code GrowthwatchConcurrentTwins}
+ * with the call site's id as an argument; otherwise the hook and the original call run as above. The
+ * branch's two frames come from an {@link AnalyzerAdapter} that follows the method's own frames
+ * (class files of Java 7 on; older ones, and code the adapter cannot type, keep the hook alone).
+ * Adds no members or locals, so retransformation is allowed.
  */
 final class SiteRewriter extends ClassVisitor {
 
     static final String HOOKS = "io/growthwatch/bootstrap/Hooks";
+
+    /** The class whose static methods make a call on a {@code ConcurrentHashMap} twin for a call site. */
+    static final String CONCURRENT_TWINS = "java/util/concurrent/GrowthwatchConcurrentTwins";
+
+    /** Receiver types of a call that may reach a {@code ConcurrentHashMap} (its twin replaces only exact instances). */
+    private static final Set<String> CONCURRENT_RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap",
+            "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
 
     private static final String SUPPLIER = "java/util/function/Supplier";
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -29,6 +47,20 @@ final class SiteRewriter extends ClassVisitor {
     /** {@code LinkedHashMap}'s question to itself after each insert: true evicts the eldest entry. */
     static final String REMOVE_ELDEST = "removeEldestEntry";
     static final String REMOVE_ELDEST_DESCRIPTOR = "(Ljava/util/Map$Entry;)Z";
+
+    /**
+     * Map mutations the {@code ConcurrentHashMap} twin takes with the call site as an argument (name and
+     * descriptor); {@code putAll} and {@code clear} name their call site as before.
+     */
+    private static final Set<String> TWIN_OPERATIONS = Set.of(
+            "put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+            "putIfAbsent(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+            "remove(Ljava/lang/Object;)Ljava/lang/Object;",
+            "remove(Ljava/lang/Object;Ljava/lang/Object;)Z",
+            "computeIfAbsent(Ljava/lang/Object;Ljava/util/function/Function;)Ljava/lang/Object;",
+            "computeIfPresent(Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object;",
+            "compute(Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object;",
+            "merge(Ljava/lang/Object;Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object;");
 
     /** Object-typed field reads remembered per line, to name the field a mutated map came from. */
     private static final int MAX_FIELD_READS = 8;
@@ -39,6 +71,9 @@ final class SiteRewriter extends ClassVisitor {
 
     /** {@code at}, or {@code atAnyMap} while plain JDK maps may be tracked (after an attach). */
     private final String mapHook;
+    private final String className;
+    /** Whether map calls may gain the twin branch: the twins exist and the class file has frames to follow. */
+    private boolean twinCalls;
     private int rewrites;
 
     SiteRewriter(ClassVisitor next, ClassLoader loader, String className, MapHierarchy hierarchy) {
@@ -47,6 +82,14 @@ final class SiteRewriter extends ClassVisitor {
         this.hierarchy = hierarchy;
         this.registrar = new SiteRegistrar(loader, className);
         this.mapHook = AgentSwitch.plainMapsTrackable() ? "atAnyMap" : "at";
+        this.className = className;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        // Java 7 class files always have frames and never JSR; the adapter needs both
+        twinCalls = (version & 0xFFFF) >= Opcodes.V1_7 && CountedMaps.available();
+        super.visit(version, access, name, signature, superName, interfaces);
     }
 
     /** Number of instructions rewritten so far. */
@@ -66,7 +109,11 @@ final class SiteRewriter extends ClassVisitor {
         if (next == null || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return next;
         }
-        return new MethodRewriter(next, access, name, descriptor);
+        if (!twinCalls) {
+            return new MethodRewriter(next, null, access, name, descriptor);
+        }
+        AnalyzerAdapter frames = new AnalyzerAdapter(className, access, name, descriptor, next);
+        return new MethodRewriter(frames, frames, access, name, descriptor);
     }
 
     /** A {@code GETFIELD} or {@code GETSTATIC} of an object-typed field, as the class file names it. */
@@ -92,6 +139,8 @@ final class SiteRewriter extends ClassVisitor {
 
         private final String method;
         private final String descriptor;
+        /** The types of the locals and the stack before the instruction being emitted (null: no twin branches). */
+        private final AnalyzerAdapter frames;
         private final Deque<PendingNew> pending = new ArrayDeque<>();
         private PendingNew constructed; // constructed map whose hook waits for the next instruction
         private int lastAllocationSite = -1; // the site whose hook was emitted just now, or -1
@@ -108,8 +157,9 @@ final class SiteRewriter extends ClassVisitor {
         private final boolean reportsEvictions;
         private final java.util.Map<Integer, int[]> ordinals = new java.util.HashMap<>(); // per line: allocations, calls
 
-        MethodRewriter(MethodVisitor next, int access, String method, String descriptor) {
+        MethodRewriter(MethodVisitor next, AnalyzerAdapter frames, int access, String method, String descriptor) {
             super(Opcodes.ASM9, next);
+            this.frames = frames;
             this.method = method;
             this.descriptor = descriptor;
             this.reportsEvictions = (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(method)
@@ -268,6 +318,9 @@ final class SiteRewriter extends ClassVisitor {
                 String operation = MapTypes.operation(name, descriptor);
                 String setOperation = MapTypes.setOperation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
+                    if (twinBranch(opcode, owner, name, descriptor, isInterface, operation)) {
+                        return;
+                    }
                     hookCall(mapHook, operation, descriptor);
                 } else if (setOperation != null && isSetReceiver(owner)) {
                     String bulk = MapTypes.bulkSetHook(setOperation);
@@ -284,11 +337,64 @@ final class SiteRewriter extends ClassVisitor {
         private void hookCall(String hook, String operation, String calledDescriptor) {
             int site = registrar.call(method, this.descriptor, ordinals(line)[1]++, line, operation, receiverFieldRead());
             if (site >= 0) {
-                copyReceiverToTop(Type.getArgumentTypes(calledDescriptor).length);
-                super.visitLdcInsn(site);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)V", false);
-                rewrites++;
+                emitHook(hook, site, calledDescriptor);
             }
+        }
+
+        private void emitHook(String hook, int site, String calledDescriptor) {
+            copyReceiverToTop(Type.getArgumentTypes(calledDescriptor).length);
+            super.visitLdcInsn(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)V", false);
+            rewrites++;
+        }
+
+        /**
+         * Emits the call of {@code operation} with the twin branch, when the receiver may be a
+         * {@code ConcurrentHashMap} twin and the frame here is known:
+         * <pre>
+         * [m, a..] -> [m, a.., m] -> [m, a.., isConcurrentTwin(m)]
+         *   true:  [m, a.., site] -> GrowthwatchConcurrentTwins.op(m, a.., site) -> [r]
+         *   false: [m, a..] -> hook(m, site) -> original call -> [r]
+         * </pre>
+         * False, emitting nothing, when the branch does not apply: the caller emits the hook alone.
+         */
+        private boolean twinBranch(int opcode, String owner, String name, String calledDescriptor, boolean isInterface,
+                                   String operation) {
+            if (frames == null || frames.locals == null || frames.stack == null || !CONCURRENT_RECEIVERS.contains(owner)
+                    || !TWIN_OPERATIONS.contains(name + calledDescriptor)) {
+                return false;
+            }
+            int site = registrar.call(method, this.descriptor, ordinals(line)[1]++, line, operation, receiverFieldRead());
+            if (site < 0) {
+                return true; // the site cap is reached: the call stays as it was
+            }
+            Type[] arguments = Type.getArgumentTypes(calledDescriptor);
+            Type result = Type.getReturnType(calledDescriptor);
+            Object[] locals = frameTypes(frames.locals);
+            Object[] before = frameTypes(frames.stack); // [.., m, a..]
+            Object[] after = new Object[before.length - arguments.length - 1 + (result.getSort() == Type.VOID ? 0 : 1)];
+            System.arraycopy(before, 0, after, 0, before.length - arguments.length - 1);
+            if (result.getSort() != Type.VOID) {
+                after[after.length - 1] = result.getSort() == Type.OBJECT ? result.getInternalName() : Opcodes.INTEGER;
+            }
+            Label original = new Label();
+            Label done = new Label();
+            copyReceiverToTop(arguments.length);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "isConcurrentTwin", "(Ljava/lang/Object;)Z", false);
+            super.visitJumpInsn(Opcodes.IFEQ, original);
+            super.visitLdcInsn(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, CONCURRENT_TWINS, name,
+                    "(Ljava/lang/Object;" + calledDescriptor.substring(1, calledDescriptor.indexOf(')')) + "I)"
+                            + result.getDescriptor(), false);
+            super.visitJumpInsn(Opcodes.GOTO, done);
+            super.visitLabel(original);
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, before.length, before);
+            emitHook(mapHook, site, calledDescriptor);
+            super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
+            super.visitLabel(done);
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, after.length, after);
+            super.visitInsn(Opcodes.NOP); // keeps a frame of the original code that follows off this offset
+            return true;
         }
 
         /**
@@ -332,6 +438,19 @@ final class SiteRewriter extends ClassVisitor {
                 }
                 default -> throw new IllegalArgumentException("no map mutation takes " + arguments + " arguments");
             }
+        }
+
+        /** {@code types} as a frame lists them: a long or double is one entry, where the adapter keeps it as two. */
+        private static Object[] frameTypes(List<Object> types) {
+            List<Object> compact = new ArrayList<>(types.size());
+            for (int i = 0; i < types.size(); i++) {
+                Object type = types.get(i);
+                compact.add(type);
+                if (type == Opcodes.LONG || type == Opcodes.DOUBLE) {
+                    i++; // its second slot, TOP
+                }
+            }
+            return compact.toArray();
         }
 
         /** Allocations and calls counted so far on {@code line}. */

@@ -1,6 +1,6 @@
 package io.growthwatch.core.evidence;
 
-import net.bytebuddy.jar.asm.ClassReader;
+import org.objectweb.asm.ClassReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import fixture.evidence.Visit;
 import fixture.evidence.VisitReaper;
 import fixture.evidence.Visits;
 import io.growthwatch.core.snapshot.UnreadField;
-import net.bytebuddy.jar.asm.ClassReader;
+import org.objectweb.asm.ClassReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -16,12 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the same call sites ({@code com.acme.compat.jit.EveryTwin}), as a service does. Each
  * hook's call naming the call site to a counted twin must be bound to that twin's own method: a
  * call shared by the twins would, once it met three of them, be dispatched through their common
- * interface at every call site of the JVM (measured: +9 to +13 ns per put+get+remove step).
+ * interface at every call site of the JVM (measured: +9 to +13 ns per put+get+remove step). A
+ * {@code ConcurrentHashMap} twin is called through the twin branch of the call site instead, its
+ * call site passed as an argument: that path must be inlined down to the twin's own method too.
  */
 class JitShapeTest {
 
     private static final List<String> TWINS = List.of("java.util.GrowthwatchHashMap::calledFrom",
-            "java.util.GrowthwatchLinkedHashMap::calledFrom", "java.util.concurrent.GrowthwatchConcurrentHashMap::calledFrom",
+            "java.util.GrowthwatchLinkedHashMap::calledFrom", "java.util.concurrent.GrowthwatchConcurrentHashMap::putFrom",
+            "java.util.concurrent.GrowthwatchConcurrentHashMap::removeFrom",
             "java.util.GrowthwatchHashSet::calledFrom", "java.util.GrowthwatchLinkedHashSet::calledFrom");
 
     @ParameterizedTest(name = "Java {0}")
