@@ -118,15 +118,46 @@ public final class Hooks {
     }
 
     /**
-     * Whether {@code map} is the counted twin of a {@code ConcurrentHashMap}: an instrumented call site
-     * then makes its call through {@code java.util.concurrent.GrowthwatchConcurrentTwins}, passing its
-     * id, and the {@link #at} hook and its original call otherwise. The test sits in the call site's
-     * own bytecode, so its branch has a profile per call site: where no twin ever comes, the JIT keeps
-     * one compare of the class pointer that the call which follows loads anyway.
+     * As {@link #at}, for a call site that can also call the counted twin of a {@code ConcurrentHashMap}
+     * itself, passing its id: true, doing nothing else, when {@code map} is that twin (the call site
+     * then makes its call through {@code java.util.concurrent.GrowthwatchConcurrentTwins}); otherwise
+     * what {@link #at} does, and false (the call site makes its original call). A plain
+     * {@code HashMap} is still told apart first, by the one compare it paid before; the call site's
+     * branch on the answer has a profile of its own, so where no twin ever comes the JIT keeps none
+     * of the twin's path.
      */
     @ForceInline
-    public static boolean isConcurrentTwin(Object map) {
-        return map != null && map.getClass() == CountedMaps.CONCURRENT_HASH_MAP;
+    public static boolean atUnlessConcurrentTwin(Object map, int callSite) {
+        if (map == null) {
+            return false; // the original call raises the original exception
+        }
+        Class<?> type = map.getClass();
+        if (type == HashMap.class) {
+            return false;
+        }
+        if (type == CountedMaps.CONCURRENT_HASH_MAP) {
+            return true;
+        }
+        if (named(map, callSite)) {
+            return false;
+        }
+        if (type != LinkedHashMap.class && type != ConcurrentHashMap.class && AgentSwitch.lookingUp()) {
+            touch(map, callSite);
+        }
+        return false;
+    }
+
+    /** As {@link #atUnlessConcurrentTwin}, doing what {@link #atAnyMap} does for any other receiver. */
+    @ForceInline
+    public static boolean atAnyMapUnlessConcurrentTwin(Object map, int callSite) {
+        if (map == null) {
+            return false;
+        }
+        if (map.getClass() == CountedMaps.CONCURRENT_HASH_MAP) {
+            return true;
+        }
+        atAnyMap(map, callSite);
+        return false;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.function.Function;
  * {@code HashMap}: defined after the classes it refers to, typed without the class of the instances.
  *
  * <p>Also the entry points instrumented call sites use on a twin: a call site that finds its receiver
- * is a twin ({@code Hooks.isConcurrentTwin}) calls the mutation through one of these, passing its own
+ * is a twin ({@code Hooks.atUnlessConcurrentTwin}) calls the mutation through one of these, passing its own
  * id, instead of naming itself in the map's per-thread place before its call and the map forgetting it
  * after (the thread-id compares and stores of {@code PendingCall}). Each takes the receiver as an
  * {@code Object} and casts it to the twin's final class, which the caller has just compared it with.

@@ -23,9 +23,10 @@ import java.util.Set;
  * {@code Hooks.at(receiver, site)} (after an attach {@code Hooks.atAnyMap}) or {@code Hooks.atSet(receiver, site)}, leaving the call itself as
  * it was; a bulk set call ({@code addAll}, {@code removeIf}, ...) is made by a hook in its place.
  *
- * <p>A map call that may reach the counted twin of a {@code ConcurrentHashMap} gains a branch: when
- * {@code Hooks.isConcurrentTwin(receiver)}, the call goes through {@code GrowthwatchConcurrentTwins}
- * with the call site's id as an argument; otherwise the hook and the original call run as above. The
+ * <p>A map call that may reach the counted twin of a {@code ConcurrentHashMap} gains a branch: its hook
+ * ({@code Hooks.atUnlessConcurrentTwin}) answers whether the receiver is that twin; if so, the call goes
+ * through {@code GrowthwatchConcurrentTwins} with the call site's id as an argument, otherwise the
+ * original call runs as above (the hook has done the rest). The
  * branch's two frames come from an {@link AnalyzerAdapter} that follows the method's own frames
  * (class files of Java 7 on; older ones, and code the adapter cannot type, keep the hook alone).
  * Adds no members or locals, so retransformation is allowed.
@@ -337,24 +338,20 @@ final class SiteRewriter extends ClassVisitor {
         private void hookCall(String hook, String operation, String calledDescriptor) {
             int site = registrar.call(method, this.descriptor, ordinals(line)[1]++, line, operation, receiverFieldRead());
             if (site >= 0) {
-                emitHook(hook, site, calledDescriptor);
+                copyReceiverToTop(Type.getArgumentTypes(calledDescriptor).length);
+                super.visitLdcInsn(site);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)V", false);
+                rewrites++;
             }
-        }
-
-        private void emitHook(String hook, int site, String calledDescriptor) {
-            copyReceiverToTop(Type.getArgumentTypes(calledDescriptor).length);
-            super.visitLdcInsn(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)V", false);
-            rewrites++;
         }
 
         /**
          * Emits the call of {@code operation} with the twin branch, when the receiver may be a
          * {@code ConcurrentHashMap} twin and the frame here is known:
          * <pre>
-         * [m, a..] -> [m, a.., m] -> [m, a.., isConcurrentTwin(m)]
+         * [m, a..] -> [m, a.., m, site] -> [m, a.., hookUnlessConcurrentTwin(m, site)]
          *   true:  [m, a.., site] -> GrowthwatchConcurrentTwins.op(m, a.., site) -> [r]
-         *   false: [m, a..] -> hook(m, site) -> original call -> [r]
+         *   false: [m, a..] -> original call -> [r]
          * </pre>
          * False, emitting nothing, when the branch does not apply: the caller emits the hook alone.
          */
@@ -380,7 +377,8 @@ final class SiteRewriter extends ClassVisitor {
             Label original = new Label();
             Label done = new Label();
             copyReceiverToTop(arguments.length);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "isConcurrentTwin", "(Ljava/lang/Object;)Z", false);
+            super.visitLdcInsn(site);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, mapHook + "UnlessConcurrentTwin", "(Ljava/lang/Object;I)Z", false);
             super.visitJumpInsn(Opcodes.IFEQ, original);
             super.visitLdcInsn(site);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, CONCURRENT_TWINS, name,
@@ -389,11 +387,11 @@ final class SiteRewriter extends ClassVisitor {
             super.visitJumpInsn(Opcodes.GOTO, done);
             super.visitLabel(original);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, before.length, before);
-            emitHook(mapHook, site, calledDescriptor);
             super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
             super.visitLabel(done);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, after.length, after);
             super.visitInsn(Opcodes.NOP); // keeps a frame of the original code that follows off this offset
+            rewrites++;
             return true;
         }
 

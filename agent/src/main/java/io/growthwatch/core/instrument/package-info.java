@@ -1,7 +1,8 @@
 /**
- * The class file transformer: rewrites classes of the chosen packages with Byte Buddy's ASM so that
+ * The class file transformer: rewrites classes of the chosen packages with ASM so that
  * map allocations pass through {@code Hooks.allocated} and map mutation calls are preceded by
- * {@code Hooks.at}, {@code removeEldestEntry} overrides report their evictions to
+ * {@code Hooks.at} (a call that may reach a counted {@code ConcurrentHashMap} also branches to the
+ * twin's own entry, passing its call site), {@code removeEldestEntry} overrides report their evictions to
  * {@code Hooks.evicting}, and registers each allocation and call site with the hooks' registry.
  * A class whose constant pool names no map mutation and no map constructor is left unparsed
  * ({@code ConstantPoolScan}); superclass chains are read from class files once per loader
