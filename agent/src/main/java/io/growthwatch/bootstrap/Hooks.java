@@ -138,12 +138,7 @@ public final class Hooks {
         if (type == CountedMaps.CONCURRENT_HASH_MAP) {
             return true;
         }
-        if (named(map, callSite)) {
-            return false;
-        }
-        if (type != LinkedHashMap.class && type != ConcurrentHashMap.class && AgentSwitch.lookingUp()) {
-            touch(map, callSite);
-        }
+        at(map, callSite); // inlined: its null and HashMap tests fold into the ones above
         return false;
     }
 
