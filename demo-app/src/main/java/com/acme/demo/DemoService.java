@@ -29,7 +29,7 @@ public final class DemoService {
     private static final Set<String> OPTIONS = Set.of("port", "mode", "ttl", "reap-every");
     private static final String USAGE = "usage: java -jar growthwatch-demo.jar [--port 0] [--mode leaky|fixed]"
             + " [--ttl 3s] [--reap-every 1s] [--load [--duration 60s] [--rate 2000] [--clients 2]"
-            + " [--new-key-ratio 0.9] [--max-requests 10000000]]";
+            + " [--new-key-ratio 0.9] [--max-requests 10000000] [--warmup 30s]]";
 
     private DemoService() {
     }
@@ -100,15 +100,17 @@ public final class DemoService {
             return;
         }
         LoadConfig config = LoadConfig.fromArgs(server.baseUrl(), settings.args());
-        log.info("load starting duration={} rate={}/s clients={} newKeyRatio={} maxRequests={}",
+        log.info("load starting duration={} rate={}/s clients={} newKeyRatio={} maxRequests={} warmup={}",
                 Durations.format(config.duration()), Math.round(config.rate()), config.clients(),
-                config.newKeyRatio(), config.maxRequests());
+                config.newKeyRatio(), config.maxRequests(), Durations.format(config.warmup()));
         LoadResult result;
         try (PeriodicTask progress = startProgress(server.stats())) {
             result = new LoadGenerator(config).run();
         }
         log.info("load finished {}", result.summary());
         log.info("load latency {}", result.latencySummary());
+        result.steadyLatencySummary().ifPresent(steady ->
+                log.info("load latency after warmup={} {}", Durations.format(result.warmup()), steady));
         log.info("final stats {}", server.stats().toJson());
         shutdown.run();
         System.exit(result.ok() > 0 ? 0 : 1);

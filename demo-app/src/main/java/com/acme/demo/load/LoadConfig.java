@@ -16,9 +16,10 @@ import java.util.Set;
  * @param clients      number of concurrent client threads
  * @param newKeyRatio  fraction (0..1) of requests sent with a brand-new client key
  * @param maxRequests  stop after this many requests even if time remains
+ * @param warmup       the first part of the run, whose requests {@link LoadResult#steadyLatencies()} leaves out
  */
 public record LoadConfig(URI baseUrl, Duration duration, double rate, int clients, double newKeyRatio,
-                         long maxRequests) {
+                         long maxRequests, Duration warmup) {
 
     /** Default run length. */
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
@@ -30,9 +31,11 @@ public record LoadConfig(URI baseUrl, Duration duration, double rate, int client
     public static final double DEFAULT_NEW_KEY_RATIO = 0.9;
     /** Default hard cap on the number of requests. */
     public static final long DEFAULT_MAX_REQUESTS = 10_000_000L;
+    /** Default warm-up: long enough for the JIT to have compiled the service's hot code. */
+    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(30);
 
     /** Option names (without {@code --}) that {@link #fromArgs} understands, besides {@code url}. */
-    public static final Set<String> OPTIONS = Set.of("duration", "rate", "clients", "new-key-ratio", "max-requests");
+    public static final Set<String> OPTIONS = Set.of("duration", "rate", "clients", "new-key-ratio", "max-requests", "warmup");
 
     /** Validates the settings; the URL must be loopback. */
     public LoadConfig {
@@ -51,6 +54,15 @@ public record LoadConfig(URI baseUrl, Duration duration, double rate, int client
         if (maxRequests < 1) {
             throw new IllegalArgumentException("max-requests must be >= 1: " + maxRequests);
         }
+        Objects.requireNonNull(warmup, "warmup");
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("warmup must be >= 0: " + warmup);
+        }
+    }
+
+    /** A config without warm-up: every request counts in the steady latencies too. */
+    public LoadConfig(URI baseUrl, Duration duration, double rate, int clients, double newKeyRatio, long maxRequests) {
+        this(baseUrl, duration, rate, clients, newKeyRatio, maxRequests, Duration.ZERO);
     }
 
     /** Builds a config for {@code baseUrl} from the load options in {@code args}, defaulting the rest. */
@@ -61,6 +73,7 @@ public record LoadConfig(URI baseUrl, Duration duration, double rate, int client
                 args.decimal("rate", DEFAULT_RATE),
                 args.integer("clients", DEFAULT_CLIENTS),
                 args.decimal("new-key-ratio", DEFAULT_NEW_KEY_RATIO),
-                args.longValue("max-requests", DEFAULT_MAX_REQUESTS));
+                args.longValue("max-requests", DEFAULT_MAX_REQUESTS),
+                args.duration("warmup", DEFAULT_WARMUP));
     }
 }

@@ -50,6 +50,10 @@ public final class LoadGenerator {
     private final Map<Integer, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
     /** Request latencies in microseconds, from 1 µs to 10 minutes, two significant digits. */
     private final ConcurrentHistogram latencies = new ConcurrentHistogram(1, 600_000_000L, 2);
+    /** The same, for the requests sent after the warm-up only. */
+    private final ConcurrentHistogram steadyLatencies = new ConcurrentHistogram(1, 600_000_000L, 2);
+    /** When the warm-up ends, in {@link System#nanoTime()}; set by {@link #run()} before any client starts. */
+    private volatile long steadyFrom;
 
     /** Creates a generator for {@code config}; nothing is sent until {@link #run()}. */
     public LoadGenerator(LoadConfig config) {
@@ -75,6 +79,7 @@ public final class LoadGenerator {
                 .build();
         long start = System.nanoTime();
         long deadline = start + config.duration().toNanos();
+        steadyFrom = start + config.warmup().toNanos();
         List<Thread> threads = new ArrayList<>();
         NamedThreadFactory factory = new NamedThreadFactory("load-client", true);
         try {
@@ -121,7 +126,11 @@ public final class LoadGenerator {
         try {
             long started = System.nanoTime();
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            latencies.recordValue(Math.max(1, (System.nanoTime() - started) / 1000));
+            long micros = Math.max(1, (System.nanoTime() - started) / 1000);
+            latencies.recordValue(micros);
+            if (started - steadyFrom >= 0) {
+                steadyLatencies.recordValue(micros);
+            }
             if (status == 200) {
                 ok.increment();
             } else {
@@ -140,12 +149,13 @@ public final class LoadGenerator {
     private LoadResult result(Duration elapsed) {
         Map<Integer, Long> errors = new TreeMap<>();
         errorsByStatus.forEach((status, count) -> errors.put(status, count.sum()));
-        return new LoadResult(sent.get(), ok.sum(), errors, transportErrors.sum(), elapsed, latencies.copy());
+        return new LoadResult(sent.get(), ok.sum(), errors, transportErrors.sum(), elapsed, latencies.copy(),
+                config.warmup(), steadyLatencies.copy());
     }
 
     /**
      * Standalone entry point: {@code --url http://127.0.0.1:PORT [--duration 30s] [--rate 2000]
-     * [--clients 2] [--new-key-ratio 0.9] [--max-requests N]}. Exits 0 when at least one request
+     * [--clients 2] [--new-key-ratio 0.9] [--max-requests N] [--warmup 30s]}. Exits 0 when at least one request
      * succeeded, 1 when none did, 2 on bad arguments.
      */
     public static void main(String[] argv) throws InterruptedException {
@@ -162,7 +172,7 @@ public final class LoadGenerator {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: LoadGenerator --url http://127.0.0.1:PORT [--duration 30s] [--rate 2000]"
-                    + " [--clients 2] [--new-key-ratio 0.9] [--max-requests 10000000]");
+                    + " [--clients 2] [--new-key-ratio 0.9] [--max-requests 10000000] [--warmup 30s]");
             System.exit(2);
             return;
         }
@@ -180,6 +190,8 @@ public final class LoadGenerator {
         }
         log.info("load finished {}", result.summary());
         log.info("load latency {}", result.latencySummary());
+        result.steadyLatencySummary().ifPresent(steady ->
+                log.info("load latency after warmup={} {}", Durations.format(result.warmup()), steady));
         System.exit(result.ok() > 0 ? 0 : 1);
     }
 }

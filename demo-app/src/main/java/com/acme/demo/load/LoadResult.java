@@ -14,9 +14,11 @@ import org.HdrHistogram.Histogram;
  * @param transportErrors  requests that got no HTTP response at all (I/O error or timeout)
  * @param elapsed          wall-clock length of the run
  * @param latencies        latency of each answered request, in microseconds (a copy, not shared)
+ * @param warmup           the first part of the run, left out of {@code steadyLatencies}
+ * @param steadyLatencies  latency of each answered request sent after the warm-up, in microseconds (a copy)
  */
 public record LoadResult(long sent, long ok, Map<Integer, Long> errorsByStatus, long transportErrors,
-                         Duration elapsed, Histogram latencies) {
+                         Duration elapsed, Histogram latencies, Duration warmup, Histogram steadyLatencies) {
 
     /** Copies the error map so the result is immutable. */
     public LoadResult {
@@ -38,9 +40,22 @@ public record LoadResult(long sent, long ok, Map<Integer, Long> errorsByStatus, 
 
     /** Returns the latency percentiles in one line, in microseconds. */
     public String latencySummary() {
+        return percentiles(latencies);
+    }
+
+    /**
+     * Returns the latency percentiles of the requests sent after the warm-up in one line, in
+     * microseconds; empty when the run had none (it ended within the warm-up).
+     */
+    public java.util.Optional<String> steadyLatencySummary() {
+        return steadyLatencies.getTotalCount() == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(percentiles(steadyLatencies));
+    }
+
+    private static String percentiles(Histogram h) {
         return String.format(java.util.Locale.ROOT, "p50=%dus p90=%dus p99=%dus p99.9=%dus max=%dus requests=%d",
-                latencies.getValueAtPercentile(50), latencies.getValueAtPercentile(90),
-                latencies.getValueAtPercentile(99), latencies.getValueAtPercentile(99.9),
-                latencies.getMaxValue(), latencies.getTotalCount());
+                h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
+                h.getMaxValue(), h.getTotalCount());
     }
 }

@@ -57,4 +57,42 @@ class LoadGeneratorTest {
             assertThat(result.ok()).isBetween(1L, 400L);
         }
     }
+
+    @Test
+    void steadyLatenciesLeaveOutTheRequestsSentDuringTheWarmUp() throws Exception {
+        try (DemoServer server = DemoServer.start(0, new Tracker(), Mode.LEAKY)) {
+            LoadConfig config = new LoadConfig(URI.create(server.baseUrl()), Duration.ofMillis(1500),
+                    200, 2, 0.9, 1_000_000, Duration.ofMillis(1000));
+
+            LoadResult result = new LoadGenerator(config).run();
+
+            long all = result.latencies().getTotalCount();
+            long steady = result.steadyLatencies().getTotalCount();
+            assertThat(steady).isPositive().isLessThan(all);
+            assertThat(steady).isLessThan(all / 2); // a third of the run is after the warm-up, at an even rate
+            assertThat(result.steadyLatencySummary()).hasValueSatisfying(line ->
+                    assertThat(line).endsWith("requests=" + steady));
+        }
+    }
+
+    @Test
+    void aRunThatEndsWithinItsWarmUpHasNoSteadyLatencies() throws Exception {
+        try (DemoServer server = DemoServer.start(0, new Tracker(), Mode.LEAKY)) {
+            LoadConfig config = new LoadConfig(URI.create(server.baseUrl()), Duration.ofMillis(300),
+                    200, 2, 0.9, 1_000_000, Duration.ofSeconds(30));
+
+            LoadResult result = new LoadGenerator(config).run();
+
+            assertThat(result.latencies().getTotalCount()).isPositive();
+            assertThat(result.steadyLatencySummary()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesANegativeWarmUp() {
+        assertThatThrownBy(() -> new LoadConfig(URI.create("http://127.0.0.1:8080"), Duration.ofSeconds(1),
+                100, 1, 0.9, 10, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("warmup");
+    }
 }
