@@ -1,9 +1,12 @@
 package com.acme.bench.jmh;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -98,7 +101,11 @@ public final class JdkMapsWarmup {
                 Map<Object, Object> concurrent = new ConcurrentHashMap<>();
                 Map<Object, Object> plainSubclass = subclasses ? new HashMap<>() { } : new HashMap<>();
                 Map<Object, Object> lru = subclasses ? new LruMap() : new LinkedHashMap<>();
+                Set<Object> hashSet = new HashSet<>();
+                Set<Object> linkedSet = new LinkedHashSet<>();
                 for (Object k : ks) {
+                    hashSet.add(k);
+                    linkedSet.add(k);
                     hash.put(k, k);
                     linked.put(k, k);
                     concurrent.put(k, k);
@@ -111,6 +118,7 @@ public final class JdkMapsWarmup {
                     checksum += hash.get(k) == null ? 0 : 1;
                     checksum += concurrent.containsKey(k) ? 1 : 0;
                     checksum += linked.getOrDefault(k, k) == k ? 1 : 0;
+                    checksum += hashSet.contains(k) && linkedSet.contains(k) ? 1 : 0;
                 }
                 for (Object k : ks) {
                     hash.remove(k);
@@ -118,13 +126,15 @@ public final class JdkMapsWarmup {
                     concurrent.remove(k);
                     plainSubclass.remove(k);
                     lru.remove(k);
+                    hashSet.remove(k);
+                    linkedSet.remove(k);
                 }
                 if (round % 3 == 0) {
                     computeStyleCalls(ks, List.of(hash, linked, concurrent, plainSubclass, lru));
                 }
             }
         }
-        if (checksum != 300L * 6 * n * 3) {
+        if (checksum != 300L * 6 * n * 4) {
             throw new IllegalStateException("warm-up lost entries: " + checksum);
         }
         if (subclasses) {
