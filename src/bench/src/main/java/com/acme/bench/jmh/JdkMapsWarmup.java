@@ -28,6 +28,10 @@ import java.util.function.Function;
  * So the warm-up uses two such subclasses too, a plain {@code HashMap} subclass and an LRU
  * {@code LinkedHashMap}; {@code -jdkWarmup} leaves them out to show the JVM that has not seen any.
  *
+ * <p>Sets too: a {@code HashSet} and a {@code LinkedHashSet} add, ask for and remove the same keys,
+ * since the agent's own start-up uses {@code HashSet} (its methods were compiled first, and on their
+ * own, in the agent's forks only: {@code -XX:+PrintCompilation}) and every service's frameworks do.
+ *
  * <p>In a service the agent's hooks have met every kind of map too: the warm-up then changes one map
  * and one set of each kind through the chosen package's call sites ({@code tracked.EveryKind}), so
  * that with the agent tracking, every counted twin has passed through the hooks that all call sites
