@@ -60,31 +60,29 @@ class LoadGeneratorTest {
 
     @Test
     void steadyLatenciesLeaveOutTheRequestsSentDuringTheWarmUp() throws Exception {
-        try (DemoServer server = DemoServer.start(0, new Tracker(), Mode.LEAKY)) {
-            LoadConfig config = new LoadConfig(URI.create(server.baseUrl()), Duration.ofMillis(1500),
-                    200, 2, 0.9, 1_000_000, Duration.ofMillis(1000));
+        LoadResult result = runPaced(Duration.ofMillis(1500), Duration.ofMillis(1000));
 
-            LoadResult result = new LoadGenerator(config).run();
-
-            long all = result.latencies().getTotalCount();
-            long steady = result.steadyLatencies().getTotalCount();
-            assertThat(steady).isPositive().isLessThan(all);
-            assertThat(steady).isLessThan(all / 2); // a third of the run is after the warm-up, at an even rate
-            assertThat(result.steadyLatencySummary()).hasValueSatisfying(line ->
-                    assertThat(line).endsWith("requests=" + steady));
-        }
+        long all = result.latencies().getTotalCount();
+        long steady = result.steadyLatencies().getTotalCount();
+        assertThat(steady).isPositive().isLessThan(all);
+        assertThat(steady).isLessThan(all / 2); // a third of the run is after the warm-up, at an even rate
+        assertThat(result.steadyLatencySummary()).hasValueSatisfying(line ->
+                assertThat(line).endsWith("requests=" + steady));
     }
 
     @Test
     void aRunThatEndsWithinItsWarmUpHasNoSteadyLatencies() throws Exception {
+        LoadResult result = runPaced(Duration.ofMillis(300), Duration.ofSeconds(30));
+
+        assertThat(result.latencies().getTotalCount()).isPositive();
+        assertThat(result.steadyLatencySummary()).isEmpty();
+    }
+
+    /** Runs 200 requests/s from two clients against a fresh leaky demo server. */
+    private static LoadResult runPaced(Duration duration, Duration warmup) throws Exception {
         try (DemoServer server = DemoServer.start(0, new Tracker(), Mode.LEAKY)) {
-            LoadConfig config = new LoadConfig(URI.create(server.baseUrl()), Duration.ofMillis(300),
-                    200, 2, 0.9, 1_000_000, Duration.ofSeconds(30));
-
-            LoadResult result = new LoadGenerator(config).run();
-
-            assertThat(result.latencies().getTotalCount()).isPositive();
-            assertThat(result.steadyLatencySummary()).isEmpty();
+            return new LoadGenerator(new LoadConfig(URI.create(server.baseUrl()), duration,
+                    200, 2, 0.9, 1_000_000, warmup)).run();
         }
     }
 
