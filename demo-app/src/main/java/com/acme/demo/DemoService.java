@@ -109,8 +109,7 @@ public final class DemoService {
         }
         log.info("load finished {}", result.summary());
         log.info("load latency {}", result.latencySummary());
-        result.steadyLatencySummary().ifPresent(steady ->
-                log.info("load latency after warmup={} {}", Durations.format(result.warmup()), steady));
+        result.steadyLatencySummary().ifPresent(steady -> log.info("load latency {}", steady));
         log.info("final stats {}", server.stats().toJson());
         shutdown.run();
         System.exit(result.ok() > 0 ? 0 : 1);

@@ -52,8 +52,6 @@ public final class LoadGenerator {
     private final ConcurrentHistogram latencies = new ConcurrentHistogram(1, 600_000_000L, 2);
     /** The same, for the requests sent after the warm-up only. */
     private final ConcurrentHistogram steadyLatencies = new ConcurrentHistogram(1, 600_000_000L, 2);
-    /** When the warm-up ends, in {@link System#nanoTime()}; set by {@link #run()} before any client starts. */
-    private volatile long steadyFrom;
 
     /** Creates a generator for {@code config}; nothing is sent until {@link #run()}. */
     public LoadGenerator(LoadConfig config) {
@@ -79,12 +77,12 @@ public final class LoadGenerator {
                 .build();
         long start = System.nanoTime();
         long deadline = start + config.duration().toNanos();
-        steadyFrom = start + config.warmup().toNanos();
+        long steadyFrom = start + config.warmup().toNanos();
         List<Thread> threads = new ArrayList<>();
         NamedThreadFactory factory = new NamedThreadFactory("load-client", true);
         try {
             for (int i = 0; i < config.clients(); i++) {
-                Thread t = factory.newThread(() -> clientLoop(client, start, deadline));
+                Thread t = factory.newThread(() -> clientLoop(client, start, deadline, steadyFrom));
                 threads.add(t);
                 t.start();
             }
@@ -98,7 +96,7 @@ public final class LoadGenerator {
         return result(Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void clientLoop(HttpClient client, long start, long deadline) {
+    private void clientLoop(HttpClient client, long start, long deadline, long steadyFrom) {
         KeyPicker keys = new KeyPicker(keyCounter, config.newKeyRatio());
         long interval = config.rate() > 0 ? (long) (1e9 * config.clients() / config.rate()) : 0;
         long nextAt = start;
@@ -112,14 +110,17 @@ public final class LoadGenerator {
                 return;
             }
             nextAt = Math.max(nextAt + interval, now - MAX_CATCH_UP_NANOS);
-            if (!sendOne(client, keys.nextKey())) {
+            if (!sendOne(client, keys.nextKey(), steadyFrom)) {
                 return;
             }
         }
     }
 
-    /** Sends one visit; returns false if the thread was interrupted and should stop. */
-    private boolean sendOne(HttpClient client, String key) {
+    /**
+     * Sends one visit, its latency counted as steady when sent at or after {@code steadyFrom}
+     * ({@link System#nanoTime()}); returns false if the thread was interrupted and should stop.
+     */
+    private boolean sendOne(HttpClient client, String key, long steadyFrom) {
         URI uri = config.baseUrl().resolve("/visit?client=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
         sent.incrementAndGet();
@@ -177,9 +178,9 @@ public final class LoadGenerator {
             return;
         }
         LoadConfig c = generator.config;
-        log.info("load against {} duration={} rate={}/s clients={} newKeyRatio={} maxRequests={}",
+        log.info("load against {} duration={} rate={}/s clients={} newKeyRatio={} maxRequests={} warmup={}",
                 c.baseUrl(), Durations.format(c.duration()), Math.round(c.rate()), c.clients(),
-                c.newKeyRatio(), c.maxRequests());
+                c.newKeyRatio(), c.maxRequests(), Durations.format(c.warmup()));
         RateMeter meter = new RateMeter();
         LoadResult result;
         try (PeriodicTask progress = PeriodicTask.start("progress", Duration.ofSeconds(5), () -> {
@@ -190,8 +191,7 @@ public final class LoadGenerator {
         }
         log.info("load finished {}", result.summary());
         log.info("load latency {}", result.latencySummary());
-        result.steadyLatencySummary().ifPresent(steady ->
-                log.info("load latency after warmup={} {}", Durations.format(result.warmup()), steady));
+        result.steadyLatencySummary().ifPresent(steady -> log.info("load latency {}", steady));
         System.exit(result.ok() > 0 ? 0 : 1);
     }
 }

@@ -2,7 +2,9 @@ package com.acme.demo.load;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
+import com.acme.demo.util.Durations;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -45,11 +47,12 @@ public record LoadResult(long sent, long ok, Map<Integer, Long> errorsByStatus, 
 
     /**
      * Returns the latency percentiles of the requests sent after the warm-up in one line, in
-     * microseconds; empty when the run had none (it ended within the warm-up).
+     * microseconds, led by the warm-up ({@code after warmup=30s p50=...}); empty when the run had
+     * none (it ended within the warm-up).
      */
-    public java.util.Optional<String> steadyLatencySummary() {
-        return steadyLatencies.getTotalCount() == 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(percentiles(steadyLatencies));
+    public Optional<String> steadyLatencySummary() {
+        return steadyLatencies.getTotalCount() == 0 ? Optional.empty()
+                : Optional.of("after warmup=" + Durations.format(warmup) + " " + percentiles(steadyLatencies));
     }
 
     private static String percentiles(Histogram h) {

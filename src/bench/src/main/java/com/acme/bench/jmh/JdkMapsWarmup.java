@@ -29,8 +29,11 @@ import java.util.function.Function;
  * {@code LinkedHashMap}; {@code -jdkWarmup} leaves them out to show the JVM that has not seen any.
  *
  * <p>Sets too: a {@code HashSet} and a {@code LinkedHashSet} add, ask for and remove the same keys,
- * since the agent's own start-up uses {@code HashSet} (its methods were compiled first, and on their
- * own, in the agent's forks only: {@code -XX:+PrintCompilation}) and every service's frameworks do.
+ * as every service's frameworks do (and the agent's own start-up, in the agent's forks only:
+ * {@code -XX:+PrintCompilation}). This does not even out what the agent's presence costs the
+ * set rows: its counted map twins, loaded whatever it matches, override {@code put}, {@code remove}
+ * and {@code containsKey}, so {@code HashSet}'s calls to its map lose their binding by class
+ * hierarchy analysis (see the README's overhead section).
  *
  * <p>In a service the agent's hooks have met every kind of map too: the warm-up then changes one map
  * and one set of each kind through the chosen package's call sites ({@code tracked.EveryKind}), so
