@@ -95,6 +95,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         if (t != null) {
             t.accessed(e.hash);
         }
+        returned();
     }
 
     /** As {@code LinkedHashMap.get}, telling the sampler which key was looked up. */
@@ -119,9 +120,8 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         return e.value;
     }
 
-    /** As {@code HashMap.containsKey}, telling the sampler which key was looked up. */
-    @Override
-    public boolean containsKey(Object key) {
+    /** As {@code HashMap.containsKey}, telling the sampler which key was looked up: what a counted set's {@code contains} calls. */
+    final boolean containsKeyWatched(Object key) {
         Node<K, V> e = getNode(key);
         if (e == null) {
             return false;
@@ -131,6 +131,14 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
             t.accessed(e.hash);
         }
         return true;
+    }
+
+    @Override
+    public void lookingUp(Object key) {
+        TrackedMap t = tracked;
+        if (t != null && t.watching()) {
+            containsKeyWatched(key);
+        }
     }
 
     /** What {@code LinkedHashMap} does after a lookup (reorder in access order), and the sampler's mark. */
@@ -145,12 +153,19 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         }
     }
 
+    /**
+     * The end of an insert (and of its {@code put}): evicts as {@code LinkedHashMap} does, an eviction
+     * credited to the inserting call site as the insert is, then counts the insert, and the call returns.
+     */
     @Override
     void afterNodeInsertion(boolean evict) {
+        int callSite = pendingCallSite;
         super.afterNodeInsertion(evict);
-        if (!Tally.inserted(firstTally, secondTally, pendingCallSite)) {
+        pendingCallSite = callSite; // an eviction's afterNodeRemoval has just forgotten it
+        if (!Tally.inserted(firstTally, secondTally, callSite)) {
             insertedElsewhere();
         }
+        returned();
     }
 
     /** Counts an insert through the {@link TrackedMap}: a third call site's, or one of the first two counts. */
@@ -162,12 +177,14 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         }
     }
 
+    /** The end of a remove (and of its {@code remove}, or an iterator's): counts it, and the call returns. */
     @Override
     void afterNodeRemoval(Node<K, V> e) {
         super.afterNodeRemoval(e);
         if (!Tally.removed(firstTally, secondTally, pendingCallSite)) {
             removedElsewhere();
         }
+        returned();
     }
 
     /** Counts a remove through the {@link TrackedMap}: a third call site's, or one of the first two counts. */
@@ -194,15 +211,13 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
      * changes other code makes in between are credited to the wrong call site, and the hot methods
      * stay free of exception handlers.
      */
-    private void returned() {
+    final void returned() {
         pendingCallSite = resumeCallSite;
     }
 
     @Override
-    public V put(K key, V value) {
-        var result = super.put(key, value);
+    public void callReturned() {
         returned();
-        return result;
     }
 
     @Override
@@ -212,17 +227,17 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         return result;
     }
 
+    /** As {@code HashMap.putAll}, its call site held for every entry (each insert ends as a {@code put} does). */
     @Override
     public void putAll(Map<? extends K, ? extends V> m) {
-        super.putAll(m);
-        returned();
-    }
-
-    @Override
-    public V remove(Object key) {
-        var result = super.remove(key);
-        returned();
-        return result;
+        int resume = resumeCallSite;
+        resumeCallSite = pendingCallSite;
+        try {
+            super.putAll(m);
+        } finally { // unlike a call site's name, a held one would outlive the call
+            resumeCallSite = resume;
+            returned();
+        }
     }
 
     @Override

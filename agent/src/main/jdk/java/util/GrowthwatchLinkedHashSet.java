@@ -55,12 +55,14 @@ public class GrowthwatchLinkedHashSet<E> extends LinkedHashSet<E> implements Cou
 
     @Override
     public boolean remove(Object o) {
-        return counted.remove(o) != null; // values are never null here
+        boolean removed = counted.remove(o) != null; // values are never null here
+        counted.returned(); // a remove of an absent element ends in no call the map sees
+        return removed;
     }
 
     @Override
     public boolean contains(Object o) {
-        return counted.containsKey(o);
+        return counted.containsKeyWatched(o);
     }
 
     @Override

@@ -25,4 +25,19 @@ public interface Counted {
 
     /** The bulk call of {@link #hold} returned. */
     void release();
+
+    /**
+     * The call named by {@link #calledFrom} has returned: for a call that may end without changing
+     * the map ({@code remove} of an absent key), which a twin cannot see end by itself.
+     */
+    default void callReturned() {
+    }
+
+    /**
+     * An instrumented call site is about to ask whether {@code key} is present
+     * ({@code containsKey}): tells the sampler's key watch when it is. Does nothing for a twin that
+     * watches its own lookups.
+     */
+    default void lookingUp(Object key) {
+    }
 }

@@ -184,6 +184,51 @@ public final class Hooks {
     }
 
     /**
+     * Called right after instrumented call site's {@code remove(key)} on {@code map} returned: a
+     * counted {@code HashMap}/{@code LinkedHashMap} forgets the call site it was named, which it does
+     * by itself at the end of every change but cannot do for a remove of an absent key (see
+     * {@code java.util.GrowthwatchHashMap}). A plain {@code HashMap} is told apart first, as in {@link #at}.
+     */
+    @ForceInline
+    public static void removeReturned(Object map) {
+        Class<?> type = map.getClass(); // not null: the call made on it has returned
+        if (type == HashMap.class) {
+            return;
+        }
+        // as in named(): one branch and one call instruction per twin class
+        if (CountedMaps.HASH_MAP.isInstance(map)) {
+            ((Counted) map).callReturned();
+            return;
+        }
+        if (CountedMaps.LINKED_HASH_MAP.isInstance(map)) {
+            ((Counted) map).callReturned();
+        }
+    }
+
+    /**
+     * Called right before an instrumented call of {@code map.containsKey(key)}: a counted
+     * {@code HashMap}/{@code LinkedHashMap} tells the sampler's key watch when that key is watched
+     * (a look-up only then). Those twins leave {@code containsKey} to the JDK (see
+     * {@code java.util.GrowthwatchHashMap}); the {@code ConcurrentHashMap} twin watches its own.
+     */
+    @ForceInline
+    public static void lookingUp(Object map, Object key) {
+        if (map == null) {
+            return; // the original call raises the original exception
+        }
+        if (map.getClass() == HashMap.class) {
+            return;
+        }
+        if (CountedMaps.HASH_MAP.isInstance(map)) {
+            ((Counted) map).lookingUp(key);
+            return;
+        }
+        if (CountedMaps.LINKED_HASH_MAP.isInstance(map)) {
+            ((Counted) map).lookingUp(key);
+        }
+    }
+
+    /**
      * Called right before instrumented call site {@code callSite} calls an add or remove method
      * ({@code add}, {@code remove}, {@code addAll}, {@code clear}, ...) on {@code set}: names the call
      * site to the counted twin inside a tracked set, and lets a tracked set that cannot count itself

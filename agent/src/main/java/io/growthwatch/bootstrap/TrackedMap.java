@@ -81,6 +81,12 @@ public final class TrackedMap extends WeakReference<Object> {
         }
     }
 
+    /** Whether the sampler watches a key of this map now: one volatile load. */
+    @ForceInline
+    public boolean watching() {
+        return keyWatch == WATCHING;
+    }
+
     /** Starts watching the key whose map-internal hash is {@code keyHash} (the sampler's thread). */
     public void watchKey(int keyHash) {
         watchedKeyHash = keyHash;

@@ -26,7 +26,9 @@ import java.util.Set;
  * <p>A map call that may reach the counted twin of a {@code ConcurrentHashMap} gains a branch: its hook
  * ({@code Hooks.atUnlessConcurrentTwin}) answers whether the receiver is that twin; if so, the call goes
  * through {@code GrowthwatchConcurrentTwins} with the call site's id as an argument, otherwise the
- * original call runs as above (the hook has done the rest). The
+ * original call runs as above (the hook has done the rest). A map's {@code remove(key)} is followed by
+ * {@code Hooks.removeReturned(receiver)}, and a {@code containsKey(key)} call preceded by
+ * {@code Hooks.lookingUp(receiver, key)} (see {@code java.util.GrowthwatchHashMap} for why). The
  * branch's two frames come from an {@link AnalyzerAdapter} that follows the method's own frames
  * (class files of Java 7 on; older ones, and code the adapter cannot type, keep the hook alone).
  * Adds no members or locals, so retransformation is allowed.
@@ -62,6 +64,12 @@ final class SiteRewriter extends ClassVisitor {
             "computeIfPresent(Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object;",
             "compute(Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object;",
             "merge(Ljava/lang/Object;Ljava/lang/Object;Ljava/util/function/BiFunction;)Ljava/lang/Object;");
+
+    /** {@code Map.remove(Object)}: a counted map cannot see such a call end when the key was absent. */
+    private static final String REMOVE_KEY = "remove(Ljava/lang/Object;)Ljava/lang/Object;";
+
+    /** {@code Map.containsKey(Object)}: a lookup the sampler's key watch hears of from the call site. */
+    private static final String CONTAINS_KEY = "containsKey(Ljava/lang/Object;)Z";
 
     /** Object-typed field reads remembered per line, to name the field a mutated map came from. */
     private static final int MAX_FIELD_READS = 8;
@@ -322,7 +330,15 @@ final class SiteRewriter extends ClassVisitor {
                     if (twinBranch(opcode, owner, name, descriptor, isInterface, operation)) {
                         return;
                     }
-                    hookCall(mapHook, operation, descriptor);
+                    if (hookCall(mapHook, operation, descriptor) && REMOVE_KEY.equals(name + descriptor)) {
+                        removeThenReturned(opcode, owner, name, descriptor, isInterface);
+                        return;
+                    }
+                } else if (twinCalls && CONTAINS_KEY.equals(name + descriptor) && isMapReceiver(owner)) {
+                    // [m,k] -> [m,k,m,k] -> [m,k]: the key watch of a counted map, then the original call
+                    super.visitInsn(Opcodes.DUP2);
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "lookingUp", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                    rewrites++;
                 } else if (setOperation != null && isSetReceiver(owner)) {
                     String bulk = MapTypes.bulkSetHook(setOperation);
                     if (bulk != null && replaceBulkCall(bulk, setOperation, descriptor)) {
@@ -334,8 +350,11 @@ final class SiteRewriter extends ClassVisitor {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
 
-        /** Registers a call site of {@code operation} and calls {@code hook(receiver, site)} before the call. */
-        private void hookCall(String hook, String operation, String calledDescriptor) {
+        /**
+         * Registers a call site of {@code operation} and calls {@code hook(receiver, site)} before the
+         * call; false when the site cap is reached (the call stays as it was).
+         */
+        private boolean hookCall(String hook, String operation, String calledDescriptor) {
             int site = registrar.call(method, this.descriptor, ordinals(line)[1]++, line, operation, receiverFieldRead());
             if (site >= 0) {
                 copyReceiverToTop(Type.getArgumentTypes(calledDescriptor).length);
@@ -343,6 +362,21 @@ final class SiteRewriter extends ClassVisitor {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, hook, "(Ljava/lang/Object;I)V", false);
                 rewrites++;
             }
+            return site >= 0;
+        }
+
+        /**
+         * Emits a map's {@code remove(key)} followed by {@code Hooks.removeReturned(map)}, which a
+         * counted map needs when the key was absent:
+         * {@code [m,k] -> [k,m] -> [m,k,m] -> [m,m,k] -> remove -> [m,r] -> [r,m] -> [r]}.
+         */
+        private void removeThenReturned(int opcode, String owner, String name, String calledDescriptor, boolean isInterface) {
+            super.visitInsn(Opcodes.SWAP);
+            super.visitInsn(Opcodes.DUP_X1);
+            super.visitInsn(Opcodes.SWAP);
+            super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
+            super.visitInsn(Opcodes.SWAP);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "removeReturned", "(Ljava/lang/Object;)V", false);
         }
 
         /**
@@ -387,7 +421,11 @@ final class SiteRewriter extends ClassVisitor {
             super.visitJumpInsn(Opcodes.GOTO, done);
             super.visitLabel(original);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, before.length, before);
-            super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
+            if (REMOVE_KEY.equals(name + calledDescriptor)) {
+                removeThenReturned(opcode, owner, name, calledDescriptor, isInterface);
+            } else {
+                super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
+            }
             super.visitLabel(done);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, after.length, after);
             super.visitInsn(Opcodes.NOP); // keeps a frame of the original code that follows off this offset

@@ -128,6 +128,20 @@ class CoreScenariosTest {
     }
 
     @Test
+    void insertsByOtherCodeAfterARemoveOfAnAbsentKeyAreStillCreditedToOtherCode() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.ForeignFilledAfterMisses", "16");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        JsonObject alert = suspects.get(0);
+        assertThat(alert.get("removes").getAsLong()).isZero();
+        assertThat(alert.getAsJsonArray("insertedBy")).as(alert.toString()).hasSize(1);
+        JsonObject inserter = alert.getAsJsonArray("insertedBy").get(0).getAsJsonObject();
+        assertThat(inserter.get("site").getAsString()).contains("not an instrumented call").contains("outside the chosen packages");
+    }
+
+    @Test
     void cacheThatWarmsUpToAPlateauIsNotReported() throws Exception {
         ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.WarmupPlateau", "16");
 

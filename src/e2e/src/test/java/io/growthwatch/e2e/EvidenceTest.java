@@ -88,4 +88,18 @@ class EvidenceTest {
         assertThat(sites).extracting(s -> s.getAsJsonObject("keys").get("type").getAsString())
                 .containsExactlyInAnyOrder("com.acme.scenarios.Vocabulary$Outcome", "String");
     }
+
+    @Test
+    void keysAskedForWithContainsKeyAreSeenAgain() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.KnownIds", "8");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<JsonObject> sites = run.lastSummarySites();
+        assertThat(sites).as(run.toString()).hasSize(2);
+        for (JsonObject site : sites) {
+            JsonObject keys = site.getAsJsonObject("keys");
+            assertThat(keys.get("watched").getAsInt()).as(site.toString()).isGreaterThanOrEqualTo(5);
+            assertThat(keys.get("seenAgain").getAsInt()).as(site.toString()).isEqualTo(keys.get("watched").getAsInt());
+        }
+    }
 }

@@ -46,6 +46,44 @@ class JitShapeTest {
         assertThat(inlining).as(run.stdout).noneMatch(line -> line.contains("io.growthwatch.bootstrap.Counted::calledFrom"));
     }
 
+    /**
+     * The agent's twins of {@code HashMap} and {@code LinkedHashMap}, defined at start-up whatever the
+     * packages, must not override the {@code HashMap} methods a {@code HashSet} calls on its backing
+     * map: while nothing overrides them, the JIT binds those calls, shared by every set of the JVM,
+     * without a type check (class hierarchy analysis); one override and they are dispatched on the
+     * receiver's class seen so far (a {@code TypeProfile} under the call in the report), which a
+     * service's many maps make megamorphic.
+     */
+    @ParameterizedTest(name = "Java {0}")
+    @ValueSource(ints = {17, 25})
+    void setsOutsideTheChosenPackagesCallTheirMapsWithoutATypeCheck(int feature) throws IOException, InterruptedException {
+        ForkedJvm run = ForkedJvm.java().jdk(Jdks.home(feature))
+                .jvmArgs("-XX:-TieredCompilation", "-XX:+UnlockDiagnosticVMOptions", "-XX:CompileCommand=quiet",
+                        // inlined whatever got compiled first, so that the report always shows the three calls
+                        "-XX:CompileCommand=inline,java.util.HashSet::*", "-XX:CompileCommand=inline,java.util.HashMap::put",
+                        "-XX:CompileCommand=inline,java.util.HashMap::remove", "-XX:CompileCommand=inline,java.util.HashMap::containsKey",
+                        "-XX:CompileCommand=option,com.acme.compat.jit.PlainSets::step,PrintInlining")
+                .agent("packages=org.nomatch").classpath(ForkedJvm.TEST_CLASSES)
+                .main("com.acme.compat.jit.PlainSets", "2000000").timeout(Duration.ofSeconds(120)).run();
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stdout).contains("hits 7997952 sizes 512 512");
+        List<String> inlining = run.stdout.lines().filter(line -> line.contains("::") || line.contains("TypeProfile")).toList();
+        for (String method : List.of("put", "containsKey", "remove")) {
+            String call = "java.util.HashMap::" + method + " ";
+            assertThat(inlining).as(run.stdout).anyMatch(line -> line.contains(call));
+            for (int i = 0; i < inlining.size(); i++) {
+                String line = inlining.get(i);
+                if (line.contains(call)) { // Java 17 reports the profile on the next line, Java 25 on the same
+                    assertThat(line.substring(line.indexOf(call))).as(run.stdout).doesNotContain("TypeProfile");
+                    if (i + 1 < inlining.size()) {
+                        assertThat(inlining.get(i + 1)).as(run.stdout).doesNotContain("TypeProfile");
+                    }
+                }
+            }
+        }
+    }
+
     /** Whether a line of the report says the method was inlined: HotSpot says "accessor" for one that only reads or writes a field. */
     private static boolean inlined(String line) {
         return line.contains("inline") || line.contains("accessor");
