@@ -155,14 +155,11 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
 
     /**
      * A key already present was inserted again (the end of such a {@code put}: the call returns) or
-     * looked up: the sampler may be watching it.
+     * changed in place ({@code replace}, {@code merge}, the {@code compute} family): the sampler may be watching it.
      */
     @Override
     void afterNodeAccess(Node<K, V> e) {
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.accessed(e.hash);
-        }
+        lookedUp(e);
         returned();
     }
 
@@ -173,7 +170,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         if (e == null) {
             return null;
         }
-        afterNodeAccess(e);
+        lookedUp(e);
         return e.value;
     }
 
@@ -184,8 +181,16 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         if (e == null) {
             return defaultValue;
         }
-        afterNodeAccess(e);
+        lookedUp(e);
         return e.value;
+    }
+
+    /** Tells the sampler that the key of {@code e} was looked up: a lookup names no call site, so none is forgotten. */
+    private void lookedUp(Node<K, V> e) {
+        TrackedMap t = tracked;
+        if (t != null) {
+            t.accessed(e.hash);
+        }
     }
 
     /** As {@code HashMap.containsKey}, telling the sampler which key was looked up: what a counted set's {@code contains} calls. */
@@ -194,10 +199,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         if (e == null) {
             return false;
         }
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.accessed(e.hash);
-        }
+        lookedUp(e);
         return true;
     }
 
