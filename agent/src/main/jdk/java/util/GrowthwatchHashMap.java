@@ -204,20 +204,27 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     }
 
     /**
-     * Looks {@code key} up for the key watch while a key of this map is watched (the look-up calls
-     * the key's {@code hashCode}/{@code equals} once more than the application's call does). A key
-     * whose methods throw is left to the application's call that follows, which throws the same.
+     * Looks {@code key} up in {@code map}, a twin counting into {@code t}, for the key watch, while a
+     * key of it is watched: an instrumented {@code containsKey} is about to run (see
+     * {@link #lookingUp}). Calls the key's {@code hashCode}/{@code equals} once more than the
+     * application's call does; a key whose methods throw is left to that call, which throws the same.
      */
-    @Override
-    public void lookingUp(Object key) {
-        TrackedMap t = tracked;
+    static void lookUpWatched(HashMap<?, ?> map, TrackedMap t, Object key) {
         if (t != null && t.watching()) {
             try {
-                containsKeyWatched(key);
+                Node<?, ?> e = map.getNode(key);
+                if (e != null) {
+                    t.accessed(e.hash);
+                }
             } catch (Throwable ignored) {
                 // the application's own containsKey, next, raises it where the application expects it
             }
         }
+    }
+
+    @Override
+    public void lookingUp(Object key) {
+        lookUpWatched(this, tracked, key);
     }
 
     /** The end of an insert (and of its {@code put}): counts it, and the call returns. */

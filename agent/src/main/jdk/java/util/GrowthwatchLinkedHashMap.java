@@ -133,21 +133,9 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         return true;
     }
 
-    /**
-     * Looks {@code key} up for the key watch while a key of this map is watched (the look-up calls
-     * the key's {@code hashCode}/{@code equals} once more than the application's call does). A key
-     * whose methods throw is left to the application's call that follows, which throws the same.
-     */
     @Override
     public void lookingUp(Object key) {
-        TrackedMap t = tracked;
-        if (t != null && t.watching()) {
-            try {
-                containsKeyWatched(key);
-            } catch (Throwable ignored) {
-                // the application's own containsKey, next, raises it where the application expects it
-            }
-        }
+        GrowthwatchHashMap.lookUpWatched(this, tracked, key);
     }
 
     /** What {@code LinkedHashMap} does after a lookup (reorder in access order), and the sampler's mark. */
