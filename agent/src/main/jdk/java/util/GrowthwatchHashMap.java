@@ -195,11 +195,18 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
 
     /** As {@code HashMap.containsKey}, telling the sampler which key was looked up: what a counted set's {@code contains} calls. */
     final boolean containsKeyWatched(Object key) {
-        Node<K, V> e = getNode(key);
+        return watchedContainsKey(this, tracked, key);
+    }
+
+    /** {@code map.containsKey(key)} for a twin counting into {@code t} (null: not yet), telling {@code t} which key was looked up. */
+    static boolean watchedContainsKey(HashMap<?, ?> map, TrackedMap t, Object key) {
+        Node<?, ?> e = map.getNode(key);
         if (e == null) {
             return false;
         }
-        lookedUp(e);
+        if (t != null) {
+            t.accessed(e.hash);
+        }
         return true;
     }
 
@@ -212,10 +219,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     static void lookUpWatched(HashMap<?, ?> map, TrackedMap t, Object key) {
         if (t != null && t.watching()) {
             try {
-                Node<?, ?> e = map.getNode(key);
-                if (e != null) {
-                    t.accessed(e.hash);
-                }
+                watchedContainsKey(map, t, key);
             } catch (Throwable ignored) {
                 // the application's own containsKey, next, raises it where the application expects it
             }
@@ -319,8 +323,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
         Node<K, V> e = mappingFunction == null ? null : presentNode(this, key);
         if (e != null) {
-            afterNodeAccess(e);
-            returned();
+            afterNodeAccess(e); // which also forgets the call site, as a put of a present key does
             return e.value;
         }
         var result = super.computeIfAbsent(key, mappingFunction);

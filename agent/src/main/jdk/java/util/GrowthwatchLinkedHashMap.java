@@ -122,15 +122,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
 
     /** As {@code HashMap.containsKey}, telling the sampler which key was looked up: what a counted set's {@code contains} calls. */
     final boolean containsKeyWatched(Object key) {
-        Node<K, V> e = getNode(key);
-        if (e == null) {
-            return false;
-        }
-        TrackedMap t = tracked;
-        if (t != null) {
-            t.accessed(e.hash);
-        }
-        return true;
+        return GrowthwatchHashMap.watchedContainsKey(this, tracked, key);
     }
 
     @Override
@@ -151,15 +143,14 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     }
 
     /**
-     * The end of an insert (and of its {@code put}): evicts as {@code LinkedHashMap} does, an eviction
-     * credited to the inserting call site as the insert is, then counts the insert, and the call returns.
+     * The end of an insert (and of its {@code put}): counts it, and the call returns. A twin never
+     * evicts: its class is final and keeps {@code LinkedHashMap}'s {@code removeEldestEntry}, which
+     * answers false (an application's LRU subclass keeps its own class, see {@code Hooks.evicting}).
      */
     @Override
     void afterNodeInsertion(boolean evict) {
-        int callSite = pendingCallSite;
         super.afterNodeInsertion(evict);
-        pendingCallSite = callSite; // an eviction's afterNodeRemoval has just forgotten it
-        if (!Tally.inserted(firstTally, secondTally, callSite)) {
+        if (!Tally.inserted(firstTally, secondTally, pendingCallSite)) {
             insertedElsewhere();
         }
         returned();
@@ -249,8 +240,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     public V computeIfAbsent(K key, Function<? super K, ? extends V> mappingFunction) {
         Node<K, V> e = mappingFunction == null ? null : GrowthwatchHashMap.presentNode(this, key);
         if (e != null) {
-            afterNodeAccess(e);
-            returned();
+            afterNodeAccess(e); // which also forgets the call site, as a put of a present key does
             return e.value;
         }
         var result = super.computeIfAbsent(key, mappingFunction);

@@ -334,7 +334,7 @@ final class SiteRewriter extends ClassVisitor {
                         removeThenReturned(opcode, owner, name, descriptor, isInterface);
                         return;
                     }
-                } else if (twinCalls && CONTAINS_KEY.equals(name + descriptor) && isMapReceiver(owner)) {
+                } else if (CONTAINS_KEY.equals(name + descriptor) && isMapReceiver(owner) && CountedMaps.available()) {
                     // [m,k] -> [m,k,m,k] -> [m,k]: the key watch of a counted map, then the original call
                     super.visitInsn(Opcodes.DUP2);
                     super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "lookingUp", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
