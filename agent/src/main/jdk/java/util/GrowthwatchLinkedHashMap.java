@@ -27,12 +27,16 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
 
     /**
      * {@link TrackedMap#firstTally} and {@link TrackedMap#secondTally}, kept here once they exist
-     * (set once, never changed): the counts of the two call sites that change this map, typically
-     * the one that inserts and the one that removes, are then increments reached from the map itself,
-     * without the {@code TrackedMap}'s look-up.
+     * (set once, never changed), with the ids of the call sites they count: the two call sites that
+     * change this map, typically the one that inserts and the one that removes, are then told apart
+     * by compares within this object and counted by one increment, without the {@code TrackedMap}'s
+     * look-up. {@link CallSite#NO_ID} until a tally is kept (set after it: this map's own thread
+     * reads them in that order).
      */
     private transient Tally firstTally;
     private transient Tally secondTally; // see firstTally
+    private transient int firstCallSite = CallSite.NO_ID;
+    private transient int secondCallSite = CallSite.NO_ID; // see firstTally
 
     /** As {@link LinkedHashMap#LinkedHashMap()}. */
     public GrowthwatchLinkedHashMap() {
@@ -150,7 +154,12 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     @Override
     void afterNodeInsertion(boolean evict) {
         super.afterNodeInsertion(evict);
-        if (!Tally.inserted(firstTally, secondTally, pendingCallSite)) {
+        int callSite = pendingCallSite;
+        if (callSite == firstCallSite) {
+            Tally.insertedPlainly(firstTally);
+        } else if (callSite == secondCallSite) {
+            Tally.insertedPlainly(secondTally);
+        } else {
             insertedElsewhere();
         }
         returned();
@@ -169,7 +178,12 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     @Override
     void afterNodeRemoval(Node<K, V> e) {
         super.afterNodeRemoval(e);
-        if (!Tally.removed(firstTally, secondTally, pendingCallSite)) {
+        int callSite = pendingCallSite;
+        if (callSite == firstCallSite) {
+            Tally.removedPlainly(firstTally);
+        } else if (callSite == secondCallSite) {
+            Tally.removedPlainly(secondTally);
+        } else {
             removedElsewhere();
         }
         returned();
@@ -184,12 +198,20 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         }
     }
 
-    /** Keeps the first two tallies of {@code t} once they exist; stores only what changed. */
+    /** Keeps the first two tallies of {@code t} and their call sites once they exist; stores only what changed. */
     private void keepTallies(TrackedMap t) {
         if (firstTally == null) {
-            firstTally = t.firstTally();
+            Tally first = t.firstTally();
+            if (first != null) {
+                firstTally = first;
+                firstCallSite = first.callSiteId();
+            }
         } else if (secondTally == null) {
-            secondTally = t.secondTally();
+            Tally second = t.secondTally();
+            if (second != null) {
+                secondTally = second;
+                secondCallSite = second.callSiteId();
+            }
         }
     }
 
@@ -206,6 +228,21 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     @Override
     public void callReturned() {
         returned();
+    }
+
+    /**
+     * As {@code remove(key)}, for instrumented call site {@code callSite}. A remove of an absent key
+     * ends in no {@code afterNodeRemoval}, so the call site is forgotten here then.
+     */
+    @Override
+    public Object removeFrom(Object key, int callSite) {
+        pendingCallSite = callSite;
+        Node<K, V> e = removeNode(hash(key), key, null, false, true);
+        if (e == null) {
+            returned();
+            return null;
+        }
+        return e.value;
     }
 
     @Override

@@ -9,6 +9,9 @@ public final class CallSite {
     /** Id under which inserts and removes made by code other than an instrumented call site count. */
     public static final int OUTSIDE_ID = -1;
 
+    /** An id that names no call site, not even {@link #OUTSIDE_ID}: never equal to a call in progress. */
+    public static final int NO_ID = Integer.MIN_VALUE;
+
     /**
      * Stands for code that changed a counted map without passing an instrumented call site: code
      * outside the chosen packages, iterators, {@code keySet()}/{@code entrySet()} views, the map's own

@@ -28,9 +28,25 @@ public interface Counted {
 
     /**
      * The call named by {@link #calledFrom} has returned: for a call that may end without changing
-     * the map ({@code remove} of an absent key), which a twin cannot see end by itself.
+     * the map ({@code remove} of an absent key, from a class file whose call sites cannot use
+     * {@link #removeFrom}), which a twin cannot see end by itself.
      */
     default void callReturned() {
+    }
+
+    /**
+     * {@code remove(key)} on this map, made for instrumented call site {@code callSite}, which passes
+     * its id into the call (see {@code Hooks.removeFrom}) instead of naming itself before it: the
+     * twins of {@code HashMap} and {@code LinkedHashMap} cannot see a remove of an absent key end by
+     * themselves. For a twin that is a map; the twins of the JDK's maps override it.
+     */
+    default Object removeFrom(Object key, int callSite) {
+        calledFrom(callSite);
+        try {
+            return ((java.util.Map<?, ?>) this).remove(key);
+        } finally {
+            callReturned();
+        }
     }
 
     /**

@@ -156,6 +156,63 @@ public final class Hooks {
     }
 
     /**
+     * As {@link #atUnlessConcurrentTwin}, for a {@code remove(key)} call site: true, doing nothing
+     * else, when {@code map} is any counted twin, which the call site then calls through
+     * {@link #removeFrom} with its id; otherwise what {@link #at} does, and false. A counted
+     * {@code HashMap} cannot see a remove of an absent key end (see {@code java.util.GrowthwatchHashMap}):
+     * given the call site with the call, it forgets it within the call, where a call site that named
+     * itself before its call would have to tell it again after it.
+     */
+    @ForceInline
+    public static boolean atUnlessTwin(Object map, int callSite) {
+        if (map == null) {
+            return false; // the original call raises the original exception
+        }
+        Class<?> type = map.getClass();
+        if (type == HashMap.class) {
+            return false;
+        }
+        if (type == CountedMaps.HASH_MAP || type == CountedMaps.LINKED_HASH_MAP || type == CountedMaps.CONCURRENT_HASH_MAP) {
+            return true;
+        }
+        at(map, callSite); // inlined: its tests fold into the ones above
+        return false;
+    }
+
+    /** As {@link #atUnlessTwin}, doing what {@link #atAnyMap} does for any other receiver. */
+    @ForceInline
+    public static boolean atAnyMapUnlessTwin(Object map, int callSite) {
+        if (map == null) {
+            return false;
+        }
+        Class<?> type = map.getClass();
+        if (type == CountedMaps.HASH_MAP || type == CountedMaps.LINKED_HASH_MAP || type == CountedMaps.CONCURRENT_HASH_MAP) {
+            return true;
+        }
+        atAnyMap(map, callSite);
+        return false;
+    }
+
+    /**
+     * {@code map.remove(key)} for instrumented call site {@code callSite}, where {@code map} is a
+     * counted twin ({@link #atUnlessTwin} answered true). As in {@link #named}: one branch and one
+     * call instruction per twin class.
+     */
+    @ForceInline
+    public static Object removeFrom(Object map, Object key, int callSite) {
+        if (CountedMaps.HASH_MAP.isInstance(map)) {
+            return ((Counted) map).removeFrom(key, callSite);
+        }
+        if (CountedMaps.LINKED_HASH_MAP.isInstance(map)) {
+            return ((Counted) map).removeFrom(key, callSite);
+        }
+        if (CountedMaps.CONCURRENT_HASH_MAP.isInstance(map)) {
+            return ((Counted) map).removeFrom(key, callSite);
+        }
+        return ((Map<?, ?>) map).remove(key); // not reached: atUnlessTwin answered true for one of the three
+    }
+
+    /**
      * Names {@code callSite} to {@code map} when it is a counted twin; false for any other map.
      *
      * <p>The twins are final classes held in constants, so each {@code isInstance} compiles to one
@@ -184,9 +241,10 @@ public final class Hooks {
     }
 
     /**
-     * Called right after instrumented call site's {@code remove(key)} on {@code map} returned: a
-     * counted {@code HashMap}/{@code LinkedHashMap} forgets the call site it was named, which it does
-     * by itself at the end of every change but cannot do for a remove of an absent key (see
+     * Called right after instrumented call site's {@code remove(key)} on {@code map} returned, where
+     * the call site cannot branch to {@link #removeFrom} (a class file without frames): a counted
+     * {@code HashMap}/{@code LinkedHashMap} forgets the call site it was named, which it does by
+     * itself at the end of every change but cannot do for a remove of an absent key (see
      * {@code java.util.GrowthwatchHashMap}). A plain {@code HashMap} is told apart first, as in {@link #at}.
      */
     @ForceInline

@@ -54,43 +54,61 @@ public final class Tally {
         this.concurrent = counter.site().concurrent();
     }
 
+    /** The id of the call site counted here: {@link CallSite#OUTSIDE_ID}, or -2 for an overflow tally. */
+    public int callSiteId() {
+        return callSiteId;
+    }
+
+    /**
+     * Counts one key inserted into {@code tally}, a tally of a map used by one thread at a time (never
+     * a concurrent map's): what the counted twins of {@code HashMap} and {@code LinkedHashMap} call
+     * for the two call sites they keep. One increment of a plain field; never throws. The tally is
+     * null only where the application shares such a map between threads without synchronization and
+     * another thread sees the twin's call-site id before the tally: that count is lost.
+     */
+    @ForceInline
+    public static void insertedPlainly(Tally tally) {
+        try {
+            Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
+            tally.inserts++;
+        } catch (Throwable t) {
+            Faults.record(t);
+        }
+    }
+
+    /** As {@link #insertedPlainly}, for one key removed. */
+    @ForceInline
+    public static void removedPlainly(Tally tally) {
+        try {
+            Faults.maybeInject();
+            tally.removes++;
+        } catch (Throwable t) {
+            Faults.record(t);
+        }
+    }
+
     /**
      * Counts one key inserted by {@code callSite} into {@code first} or {@code second}, whichever
      * counts that call site (either may be null); returns false, counting nothing, when neither does.
-     * For counted twins of maps used by one thread at a time, which keep the first two tallies of their
-     * {@link TrackedMap} (set once, never changed): a map's inserting and removing call sites are then
-     * both counted without the look-up. Never throws.
-     */
-    @ForceInline
-    public static boolean inserted(Tally first, Tally second, int callSite) {
-        return counted(first, second, callSite, true, false);
-    }
-
-    /** As {@link #inserted(Tally, Tally, int)}, for one key removed. */
-    @ForceInline
-    public static boolean removed(Tally first, Tally second, int callSite) {
-        return counted(first, second, callSite, false, false);
-    }
-
-    /**
-     * As {@link #inserted(Tally, Tally, int)}, for the twin of a concurrent map: exact under any number
-     * of threads (see the class comment). The twin's class says it is concurrent, so the count needs
-     * no look at the tally's own flag.
+     * For the counted twin of a concurrent map, which keeps the first two tallies of its
+     * {@link TrackedMap} (set once, never changed): exact under any number of threads (see the class
+     * comment). The twin's class says it is concurrent, so the count needs no look at the tally's
+     * own flag. Never throws.
      */
     @ForceInline
     public static boolean insertedConcurrently(Tally first, Tally second, int callSite) {
-        return counted(first, second, callSite, true, true);
+        return counted(first, second, callSite, true);
     }
 
     /** As {@link #insertedConcurrently(Tally, Tally, int)}, for one key removed. */
     @ForceInline
     public static boolean removedConcurrently(Tally first, Tally second, int callSite) {
-        return counted(first, second, callSite, false, true);
+        return counted(first, second, callSite, false);
     }
 
-    /** One of the four above: {@code insert} and {@code concurrent} are constants where inlined. */
+    /** One of the two above: {@code insert} is a constant where inlined. */
     @ForceInline
-    private static boolean counted(Tally first, Tally second, int callSite, boolean insert, boolean concurrent) {
+    private static boolean counted(Tally first, Tally second, int callSite, boolean insert) {
         try {
             Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
             Tally tally;
@@ -101,7 +119,7 @@ public final class Tally {
             } else {
                 return false;
             }
-            tally.add(insert ? 1 : 0, insert ? 0 : 1, concurrent);
+            tally.add(insert ? 1 : 0, insert ? 0 : 1, true);
             return true;
         } catch (Throwable t) {
             Faults.record(t);

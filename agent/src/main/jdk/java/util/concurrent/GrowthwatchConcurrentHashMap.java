@@ -239,7 +239,8 @@ public class GrowthwatchConcurrentHashMap<K, V> extends ConcurrentHashMap<K, V> 
     }
 
     /** As {@link #remove(Object)}, for instrumented call site {@code callSite}. */
-    final V removeFrom(Object key, int callSite) {
+    @Override
+    public V removeFrom(Object key, int callSite) {
         return removedKey(super.remove(key), callSite);
     }
 

@@ -35,11 +35,6 @@ public final class GrowthwatchConcurrentTwins {
         return twin(map).putIfAbsentFrom(key, value, callSite);
     }
 
-    /** {@code map.remove(key)} from instrumented call site {@code callSite}. */
-    public static Object remove(Object map, Object key, int callSite) {
-        return twin(map).removeFrom(key, callSite);
-    }
-
     /** {@code map.remove(key, value)} from instrumented call site {@code callSite}. */
     public static boolean remove(Object map, Object key, Object value, int callSite) {
         return twin(map).removeFrom(key, value, callSite);

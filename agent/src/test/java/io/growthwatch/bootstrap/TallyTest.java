@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 class TallyTest {
 
@@ -102,10 +103,20 @@ class TallyTest {
     @Test
     void aTwinsCountGoesToTheTallyOfItsCallSiteOnly() {
         Tally first = concurrentTally(); // call site OUTSIDE
-        assertThat(Tally.inserted(first, null, CallSite.OUTSIDE_ID)).isTrue();
-        assertThat(Tally.removed(null, first, CallSite.OUTSIDE_ID)).isTrue();
-        assertThat(Tally.inserted(first, null, 7)).isFalse(); // another call site: counted elsewhere
+        assertThat(Tally.insertedConcurrently(first, null, CallSite.OUTSIDE_ID)).isTrue();
+        assertThat(Tally.removedConcurrently(null, first, CallSite.OUTSIDE_ID)).isTrue();
+        assertThat(Tally.insertedConcurrently(first, null, 7)).isFalse(); // another call site: counted elsewhere
         assertThat(first.inserts()).isEqualTo(1);
         assertThat(first.removes()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlainCountWithoutItsTallyIsLostWithoutReachingTheMap() {
+        long faults = Faults.count();
+        assertThatCode(() -> {
+            Tally.insertedPlainly(null);
+            Tally.removedPlainly(null);
+        }).doesNotThrowAnyException();
+        assertThat(Faults.count()).isEqualTo(faults + 2);
     }
 }

@@ -26,8 +26,9 @@ import java.util.Set;
  * <p>A map call that may reach the counted twin of a {@code ConcurrentHashMap} gains a branch: its hook
  * ({@code Hooks.atUnlessConcurrentTwin}) answers whether the receiver is that twin; if so, the call goes
  * through {@code GrowthwatchConcurrentTwins} with the call site's id as an argument, otherwise the
- * original call runs as above (the hook has done the rest). A map's {@code remove(key)} is followed by
- * {@code Hooks.removeReturned(receiver)}, and a {@code containsKey(key)} call preceded by
+ * original call runs as above (the hook has done the rest). A map's {@code remove(key)} branches so for
+ * every counted twin ({@code Hooks.atUnlessTwin}, {@code Hooks.removeFrom}); without the branch it is
+ * followed by {@code Hooks.removeReturned(receiver)}. A {@code containsKey(key)} call is preceded by
  * {@code Hooks.lookingUp(receiver, key)} (see {@code java.util.GrowthwatchHashMap} for why). The
  * branch's two frames come from an {@link AnalyzerAdapter} that follows the method's own frames
  * (class files of Java 7 on; older ones, and code the adapter cannot type, keep the hook alone).
@@ -42,6 +43,11 @@ final class SiteRewriter extends ClassVisitor {
 
     /** Receiver types of a call that may reach a {@code ConcurrentHashMap} (its twin replaces only exact instances). */
     private static final Set<String> CONCURRENT_RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap",
+            "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
+
+    /** Receiver types of a call that may reach any counted twin (each replaces only exact instances of its JDK class). */
+    private static final Set<String> TWIN_RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap",
+            "java/util/HashMap", "java/util/LinkedHashMap",
             "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
 
     private static final String SUPPLIER = "java/util/function/Supplier";
@@ -330,7 +336,8 @@ final class SiteRewriter extends ClassVisitor {
                     if (twinBranch(opcode, owner, name, descriptor, isInterface, operation)) {
                         return;
                     }
-                    if (hookCall(mapHook, operation, descriptor) && REMOVE_KEY.equals(name + descriptor)) {
+                    if (hookCall(mapHook, operation, descriptor) && REMOVE_KEY.equals(name + descriptor)
+                            && TWIN_RECEIVERS.contains(owner)) {
                         removeThenReturned(opcode, owner, name, descriptor, isInterface);
                         return;
                     }
@@ -381,17 +388,21 @@ final class SiteRewriter extends ClassVisitor {
 
         /**
          * Emits the call of {@code operation} with the twin branch, when the receiver may be a
-         * {@code ConcurrentHashMap} twin and the frame here is known:
+         * {@code ConcurrentHashMap} twin (any twin, for {@code remove(key)}) and the frame here is known:
          * <pre>
          * [m, a..] -> [m, a.., m, site] -> [m, a.., hookUnlessConcurrentTwin(m, site)]
          *   true:  [m, a.., site] -> GrowthwatchConcurrentTwins.op(m, a.., site) -> [r]
          *   false: [m, a..] -> original call -> [r]
          * </pre>
-         * False, emitting nothing, when the branch does not apply: the caller emits the hook alone.
+         * For {@code remove(key)} the hook is {@code hookUnlessTwin} and the twin's call
+         * {@code Hooks.removeFrom}. False, emitting nothing, when the branch does not apply: the caller
+         * emits the hook alone.
          */
         private boolean twinBranch(int opcode, String owner, String name, String calledDescriptor, boolean isInterface,
                                    String operation) {
-            if (frames == null || frames.locals == null || frames.stack == null || !CONCURRENT_RECEIVERS.contains(owner)
+            boolean removeKey = REMOVE_KEY.equals(name + calledDescriptor);
+            if (frames == null || frames.locals == null || frames.stack == null
+                    || !(removeKey ? TWIN_RECEIVERS : CONCURRENT_RECEIVERS).contains(owner)
                     || !TWIN_OPERATIONS.contains(name + calledDescriptor)) {
                 return false;
             }
@@ -412,20 +423,21 @@ final class SiteRewriter extends ClassVisitor {
             Label done = new Label();
             copyReceiverToTop(arguments.length);
             super.visitLdcInsn(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, mapHook + "UnlessConcurrentTwin", "(Ljava/lang/Object;I)Z", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, mapHook + (removeKey ? "UnlessTwin" : "UnlessConcurrentTwin"),
+                    "(Ljava/lang/Object;I)Z", false);
             super.visitJumpInsn(Opcodes.IFEQ, original);
             super.visitLdcInsn(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, CONCURRENT_TWINS, name,
-                    "(Ljava/lang/Object;" + calledDescriptor.substring(1, calledDescriptor.indexOf(')')) + "I)"
-                            + result.getDescriptor(), false);
+            String twinDescriptor = "(Ljava/lang/Object;" + calledDescriptor.substring(1, calledDescriptor.indexOf(')'))
+                    + "I)" + result.getDescriptor();
+            if (removeKey) {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "removeFrom", twinDescriptor, false);
+            } else {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, CONCURRENT_TWINS, name, twinDescriptor, false);
+            }
             super.visitJumpInsn(Opcodes.GOTO, done);
             super.visitLabel(original);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, before.length, before);
-            if (REMOVE_KEY.equals(name + calledDescriptor)) {
-                removeThenReturned(opcode, owner, name, calledDescriptor, isInterface);
-            } else {
-                super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
-            }
+            super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface); // no twin comes here
             super.visitLabel(done);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, after.length, after);
             super.visitInsn(Opcodes.NOP); // keeps a frame of the original code that follows off this offset

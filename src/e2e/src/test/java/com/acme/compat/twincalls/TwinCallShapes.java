@@ -3,6 +3,8 @@ package com.acme.compat.twincalls;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +16,12 @@ import java.util.concurrent.ConcurrentMap;
  * and in locals, a constructor's argument before {@code super()}, switch expressions, ternaries,
  * try/finally, synchronized blocks, lambdas, discarded results, a null receiver, and the four
  * receiver types a twin can hide behind ({@code Map}, {@code AbstractMap}, {@code ConcurrentMap},
- * {@code ConcurrentHashMap}). Prints a digest of every result (the same with and without the agent)
+ * {@code ConcurrentHashMap}). A {@code remove(key)} branches for every twin: on a {@code HashMap} and
+ * a {@code LinkedHashMap}, typed as such, it runs in the same kinds of shapes, half of the time for a
+ * key that is absent. Prints a digest of every result (the same with and without the agent)
  * and the size of each map: {@code byMap} ends with 3,000 entries, {@code byAbstract} with 2,500,
- * {@code byConcurrentMap} with 2,000, {@code byConcurrentHashMap} with 1,500.
+ * {@code byConcurrentMap} with 2,000, {@code byConcurrentHashMap} with 1,500, {@code byHashMap} with
+ * 1,000, {@code byLinkedHashMap} with 500.
  */
 public final class TwinCallShapes {
 
@@ -26,6 +31,8 @@ public final class TwinCallShapes {
     final AbstractMap<Integer, Long> byAbstract = new ConcurrentHashMap<>();
     final ConcurrentMap<Integer, Long> byConcurrentMap = new ConcurrentHashMap<>();
     final ConcurrentHashMap<Integer, Long> byConcurrentHashMap = new ConcurrentHashMap<>();
+    final HashMap<Integer, Long> byHashMap = new HashMap<>();
+    final LinkedHashMap<Integer, Long> byLinkedHashMap = new LinkedHashMap<>();
     private final Object lock = new Object();
 
     /** Made with a map call's result as its argument: the object is uninitialized under the receiver. */
@@ -76,6 +83,16 @@ public final class TwinCallShapes {
         // a lambda, and a compute that removes
         Runnable trim = () -> byConcurrentMap.compute(i - 2_000, (k, v) -> null);
         trim.run();
+        // remove(key) on the other twins: under an uninitialized object, with a long below, for an
+        // absent key with its result discarded, in a lambda
+        byHashMap.put(i, stamp);
+        Pair removed = new Pair(byHashMap.remove(i - 1_000), stamp);
+        sum += removed.previous() == null ? 0 : removed.previous();
+        byHashMap.remove(-1 - i);
+        byLinkedHashMap.put(i, stamp);
+        sum = sum + (byLinkedHashMap.remove(-1 - i) == null ? 1L : 2L);
+        Runnable evict = () -> byLinkedHashMap.remove(i - 500);
+        evict.run();
         return sum;
     }
 
@@ -97,6 +114,8 @@ public final class TwinCallShapes {
         results.add(digest("byAbstract", shapes.byAbstract));
         results.add(digest("byConcurrentMap", shapes.byConcurrentMap));
         results.add(digest("byConcurrentHashMap", shapes.byConcurrentHashMap));
+        results.add(digest("byHashMap", shapes.byHashMap));
+        results.add(digest("byLinkedHashMap", shapes.byLinkedHashMap));
         results.forEach(System.out::println);
         System.out.println("twin call shapes done");
         Thread.sleep(Long.parseLong(args.length > 0 ? args[0] : "0") * 1000);
