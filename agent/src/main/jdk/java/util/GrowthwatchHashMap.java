@@ -313,19 +313,24 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
         returned();
     }
 
-    /**
-     * As {@code remove(key)}, for instrumented call site {@code callSite}. A remove of an absent key
-     * ends in no {@code afterNodeRemoval}, so the call site is forgotten here then.
-     */
+    /** As {@code remove(key)}, for instrumented call site {@code callSite}. */
     @Override
     public Object removeFrom(Object key, int callSite) {
         pendingCallSite = callSite;
+        Node<K, V> e = removedNode(key);
+        return e == null ? null : e.value;
+    }
+
+    /**
+     * Removes the mapping of {@code key} as {@code remove(key)} does, returning its node or null; a
+     * remove of an absent key ends in no {@code afterNodeRemoval}, so the call site is forgotten here.
+     */
+    final Node<K, V> removedNode(Object key) {
         Node<K, V> e = removeNode(hash(key), key, null, false, true);
         if (e == null) {
             returned();
-            return null;
         }
-        return e.value;
+        return e;
     }
 
     @Override

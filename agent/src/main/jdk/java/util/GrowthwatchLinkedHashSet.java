@@ -55,9 +55,7 @@ public class GrowthwatchLinkedHashSet<E> extends LinkedHashSet<E> implements Cou
 
     @Override
     public boolean remove(Object o) {
-        boolean removed = counted.remove(o) != null; // values are never null here
-        counted.returned(); // a remove of an absent element ends in no call the map sees
-        return removed;
+        return counted.removedNode(o) != null;
     }
 
     @Override
