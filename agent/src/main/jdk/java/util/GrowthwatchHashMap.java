@@ -28,8 +28,10 @@ import java.util.function.Function;
  * type check and inlines them, for every set of the JVM (class hierarchy analysis; measured: with
  * those overrides defined, an untracked {@code HashSet}'s add+contains+remove ran 6 % slower). So the call
  * site named by an instrumented call is forgotten where each such call ends instead: in
- * {@code afterNodeInsertion}, {@code afterNodeAccess} or {@code afterNodeRemoval}; a remove of an
- * absent key ends in none of them, and its call site calls {@link #callReturned} after it. A lookup
+ * {@code afterNodeInsertion}, {@code afterNodeAccess} or {@code afterNodeRemoval}. A remove of an
+ * absent key ends in none of them: an instrumented {@code remove(key)} passes its call site into
+ * {@link #removeFrom} instead, which forgets it then (where the class file has no frames for that
+ * branch, the call site calls {@link #callReturned} after its call). A lookup
  * through {@code containsKey} reaches the sampler's key watch from instrumented call sites
  * ({@link #lookingUp}).
  */

@@ -2,7 +2,14 @@ package io.growthwatch.e2e;
 
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -139,6 +146,46 @@ class CoreScenariosTest {
         assertThat(alert.getAsJsonArray("insertedBy")).as(alert.toString()).hasSize(1);
         JsonObject inserter = alert.getAsJsonArray("insertedBy").get(0).getAsJsonObject();
         assertThat(inserter.get("site").getAsString()).contains("not an instrumented call").contains("outside the chosen packages");
+    }
+
+    /**
+     * As above, from a Java 6 class file: without stack map frames its {@code remove(key)} cannot take
+     * the branch that passes the call site into a counted map, so the call is followed by a hook instead.
+     */
+    @Test
+    void insertsByOtherCodeAfterARemoveOfAnAbsentKeyInAJava6ClassAreStillCreditedToOtherCode() throws Exception {
+        Path java6 = asJava6ClassFile("com.acme.scenarios.legacy.LegacyIndex");
+        ForkedJvm run = ForkedJvm.java().agent(FAST).classpath(java6, ForkedJvm.TEST_CLASSES)
+                .main("com.acme.scenarios.LegacyFilledAfterMisses", "16").run();
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stderr).doesNotContain("VerifyError");
+        List<JsonObject> suspects = run.events("leak-suspect");
+        assertThat(suspects).as(run.toString()).isNotEmpty();
+        JsonObject alert = suspects.get(0);
+        assertThat(alert.get("removes").getAsLong()).isZero();
+        assertThat(alert.getAsJsonArray("insertedBy")).as(alert.toString()).hasSize(1);
+        JsonObject inserter = alert.getAsJsonArray("insertedBy").get(0).getAsJsonObject();
+        assertThat(inserter.get("site").getAsString()).contains("not an instrumented call").contains("outside the chosen packages");
+    }
+
+    /** {@code type} from the test classes, rewritten as a Java 6 class file (no frames) into a class folder of its own. */
+    private static Path asJava6ClassFile(String type) throws IOException {
+        String file = type.replace('.', '/') + ".class";
+        ClassReader reader = new ClassReader(Files.readAllBytes(ForkedJvm.TEST_CLASSES.resolve(file)));
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+                super.visit(Opcodes.V1_6, access, name, signature, superName, interfaces);
+            }
+        }, ClassReader.SKIP_FRAMES);
+        Path folder = Path.of("target/java6-classes");
+        Path rewritten = folder.resolve(file);
+        Files.createDirectories(rewritten.getParent());
+        Files.write(rewritten, writer.toByteArray());
+        assertThat(new ClassReader(Files.readAllBytes(rewritten)).readUnsignedShort(6)).isEqualTo(Opcodes.V1_6);
+        return folder;
     }
 
     @Test
