@@ -4,6 +4,7 @@ import io.growthwatch.bootstrap.CallSite;
 import io.growthwatch.bootstrap.Counted;
 import io.growthwatch.bootstrap.Tally;
 import io.growthwatch.bootstrap.TrackedMap;
+import jdk.internal.vm.annotation.ForceInline;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -230,8 +231,13 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
         returned();
     }
 
-    /** As {@code remove(key)}, for instrumented call site {@code callSite}. */
+    /**
+     * As {@code remove(key)}, for instrumented call site {@code callSite}. Inlined by force, as
+     * {@link #removedNode} is: compiled on its own (it serves every call site and the sets), it grew
+     * too big to inline, and every remove became a call (measured: +3 ns per remove).
+     */
     @Override
+    @ForceInline
     public Object removeFrom(Object key, int callSite) {
         pendingCallSite = callSite;
         Node<K, V> e = removedNode(key);
@@ -242,6 +248,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
      * Removes the mapping of {@code key} as {@code remove(key)} does, returning its node or null; a
      * remove of an absent key ends in no {@code afterNodeRemoval}, so the call site is forgotten here.
      */
+    @ForceInline
     final Node<K, V> removedNode(Object key) {
         Node<K, V> e = removeNode(hash(key), key, null, false, true);
         if (e == null) {

@@ -31,7 +31,7 @@ class ArchitectureTest {
     void theCountedTwinsUseTheJavaBaseModuleAndTheHooksOnly() {
         classes().that().haveSimpleNameStartingWith("Growthwatch").and().resideInAnyPackage("java.util", "java.util.concurrent")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jdk.internal.misc..",
-                        "io.growthwatch.bootstrap..")
+                        "jdk.internal.vm.annotation..", "io.growthwatch.bootstrap..")
                 .check(AGENT);
     }
 

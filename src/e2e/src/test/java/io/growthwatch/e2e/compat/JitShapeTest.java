@@ -27,6 +27,7 @@ class JitShapeTest {
             "java.util.GrowthwatchLinkedHashMap::calledFrom", "java.util.concurrent.GrowthwatchConcurrentHashMap::putFrom",
             "java.util.concurrent.GrowthwatchConcurrentHashMap::removeFrom",
             "java.util.GrowthwatchHashMap::removeFrom", "java.util.GrowthwatchLinkedHashMap::removeFrom",
+            "java.util.GrowthwatchHashMap::removedNode", "java.util.GrowthwatchLinkedHashMap::removedNode",
             "java.util.GrowthwatchHashSet::calledFrom", "java.util.GrowthwatchLinkedHashSet::calledFrom");
 
     @ParameterizedTest(name = "Java {0}")
