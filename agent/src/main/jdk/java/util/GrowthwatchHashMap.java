@@ -241,12 +241,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     /** The end of an insert (and of its {@code put}): counts it, and the call returns. */
     @Override
     void afterNodeInsertion(boolean evict) {
-        int callSite = pendingCallSite;
-        if (callSite == firstCallSite) {
-            Tally.insertedPlainly(firstTally);
-        } else if (callSite == secondCallSite) {
-            Tally.insertedPlainly(secondTally);
-        } else {
+        if (!Tally.insertedPlainly(pendingCallSite, firstCallSite, firstTally, secondCallSite, secondTally)) {
             insertedElsewhere();
         }
         returned();
@@ -264,12 +259,7 @@ public class GrowthwatchHashMap<K, V> extends HashMap<K, V> implements Counted {
     /** The end of a remove (and of its {@code remove}, or an iterator's): counts it, and the call returns. */
     @Override
     void afterNodeRemoval(Node<K, V> e) {
-        int callSite = pendingCallSite;
-        if (callSite == firstCallSite) {
-            Tally.removedPlainly(firstTally);
-        } else if (callSite == secondCallSite) {
-            Tally.removedPlainly(secondTally);
-        } else {
+        if (!Tally.removedPlainly(pendingCallSite, firstCallSite, firstTally, secondCallSite, secondTally)) {
             removedElsewhere();
         }
         returned();

@@ -155,12 +155,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     @Override
     void afterNodeInsertion(boolean evict) {
         super.afterNodeInsertion(evict);
-        int callSite = pendingCallSite;
-        if (callSite == firstCallSite) {
-            Tally.insertedPlainly(firstTally);
-        } else if (callSite == secondCallSite) {
-            Tally.insertedPlainly(secondTally);
-        } else {
+        if (!Tally.insertedPlainly(pendingCallSite, firstCallSite, firstTally, secondCallSite, secondTally)) {
             insertedElsewhere();
         }
         returned();
@@ -179,12 +174,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     @Override
     void afterNodeRemoval(Node<K, V> e) {
         super.afterNodeRemoval(e);
-        int callSite = pendingCallSite;
-        if (callSite == firstCallSite) {
-            Tally.removedPlainly(firstTally);
-        } else if (callSite == secondCallSite) {
-            Tally.removedPlainly(secondTally);
-        } else {
+        if (!Tally.removedPlainly(pendingCallSite, firstCallSite, firstTally, secondCallSite, secondTally)) {
             removedElsewhere();
         }
         returned();

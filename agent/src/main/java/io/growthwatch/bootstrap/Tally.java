@@ -60,31 +60,48 @@ public final class Tally {
     }
 
     /**
-     * Counts one key inserted into {@code tally}, a tally of a map used by one thread at a time (never
-     * a concurrent map's): what the counted twins of {@code HashMap} and {@code LinkedHashMap} call
-     * for the two call sites they keep. One increment of a plain field; never throws. The tally is
-     * null only where the application shares such a map between threads without synchronization and
-     * another thread sees the twin's call-site id before the tally: that count is lost.
+     * Counts one key inserted by {@code callSite} into {@code first} or {@code second}, the two tallies
+     * a counted twin of a map used by one thread at a time keeps (never a concurrent map's), each with
+     * the id of its call site ({@link CallSite#NO_ID} while not kept); returns false, counting nothing,
+     * for any other call site. The compares read only the twin's own fields, then one plain field of
+     * the tally is incremented. Never throws: a tally is null with its id set only where the
+     * application shares such a map between threads without synchronization and another thread sees
+     * the id before the tally; that count is lost.
      */
     @ForceInline
-    public static void insertedPlainly(Tally tally) {
-        try {
-            Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
-            tally.inserts++;
-        } catch (Throwable t) {
-            Faults.record(t);
-        }
+    public static boolean insertedPlainly(int callSite, int firstCallSite, Tally first, int secondCallSite, Tally second) {
+        return countedPlainly(callSite, firstCallSite, first, secondCallSite, second, true);
     }
 
     /** As {@link #insertedPlainly}, for one key removed. */
     @ForceInline
-    public static void removedPlainly(Tally tally) {
+    public static boolean removedPlainly(int callSite, int firstCallSite, Tally first, int secondCallSite, Tally second) {
+        return countedPlainly(callSite, firstCallSite, first, secondCallSite, second, false);
+    }
+
+    /** One of the two above: {@code insert} is a constant where inlined. */
+    @ForceInline
+    private static boolean countedPlainly(int callSite, int firstCallSite, Tally first, int secondCallSite, Tally second,
+                                          boolean insert) {
+        Tally tally;
+        if (callSite == firstCallSite) {
+            tally = first;
+        } else if (callSite == secondCallSite) {
+            tally = second;
+        } else {
+            return false;
+        }
         try {
-            Faults.maybeInject();
-            tally.removes++;
+            Faults.maybeInject(); // a constant false unless a test injects faults: no code, no handler left
+            if (insert) {
+                tally.inserts++;
+            } else {
+                tally.removes++;
+            }
         } catch (Throwable t) {
             Faults.record(t);
         }
+        return true;
     }
 
     /**

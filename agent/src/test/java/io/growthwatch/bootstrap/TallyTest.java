@@ -114,8 +114,8 @@ class TallyTest {
     void aPlainCountWithoutItsTallyIsLostWithoutReachingTheMap() {
         long faults = Faults.count();
         assertThatCode(() -> {
-            Tally.insertedPlainly(null);
-            Tally.removedPlainly(null);
+            Tally.insertedPlainly(7, 7, null, CallSite.NO_ID, null);
+            Tally.removedPlainly(7, CallSite.NO_ID, null, 7, null);
         }).doesNotThrowAnyException();
         assertThat(Faults.count()).isEqualTo(faults + 2);
     }

@@ -96,11 +96,15 @@ class TrackedMapTest {
         Tally second = tracked.secondTally();
         assertThat(first.callSiteId()).isEqualTo(a);
         assertThat(second.callSiteId()).isEqualTo(b);
-        Tally.insertedPlainly(first);
-        Tally.removedPlainly(second);
-        Tally.insertedPlainly(second);
+        int c = callSiteAt(275);
+        assertThat(Tally.insertedPlainly(a, a, first, b, second)).isTrue();
+        assertThat(Tally.removedPlainly(b, a, first, b, second)).isTrue();
+        assertThat(Tally.insertedPlainly(b, a, first, b, second)).isTrue();
+        assertThat(Tally.insertedPlainly(c, a, first, b, second)).isFalse(); // a third call site: counted elsewhere
+        assertThat(Tally.removedPlainly(b, a, first, CallSite.NO_ID, null)).isFalse();
         assertThat(insertsAt(a)).isEqualTo(2);
         assertThat(insertsAt(b)).isEqualTo(1);
+        assertThat(insertsAt(c)).isZero();
         assertThat(site.counterFor(Registry.callSiteOrOutside(b)).removes()).isEqualTo(2);
     }
 

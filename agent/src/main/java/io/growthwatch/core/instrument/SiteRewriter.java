@@ -59,7 +59,8 @@ final class SiteRewriter extends ClassVisitor {
 
     /**
      * Map mutations the {@code ConcurrentHashMap} twin takes with the call site as an argument (name and
-     * descriptor); {@code putAll} and {@code clear} name their call site as before.
+     * descriptor; {@code remove(key)}: every twin, see {@link #TWIN_RECEIVERS}); {@code putAll} and
+     * {@code clear} name their call site as before.
      */
     private static final Set<String> TWIN_OPERATIONS = Set.of(
             "put(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
