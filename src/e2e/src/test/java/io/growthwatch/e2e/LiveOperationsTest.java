@@ -228,7 +228,9 @@ class LiveOperationsTest {
         Path config = Files.createTempDirectory("growthwatch-config").resolve("growthwatch.properties");
         Files.writeString(config, "packages=com.acme.scenarios\ninterval=2s\nwindow=30\n");
 
-        ForkedJvm run = ForkedJvm.run("config=" + config, List.of("-Dgrowthwatch.window=12"), "com.acme.scenarios.PerRequestMaps", "0");
+        // 3 s: the started line comes from the agent's own thread once its logging is up; a program
+        // that ends sooner may end before it (CI saw that with the 0 s run)
+        ForkedJvm run = ForkedJvm.run("config=" + config, List.of("-Dgrowthwatch.window=12"), "com.acme.scenarios.PerRequestMaps", "3");
 
         assertThat(run.stderr).contains("started packages=\"com.acme.scenarios\" exclude=\"none\" interval=\"2s\" window=\"12\"")
                 .contains("config=\"" + config.toAbsolutePath() + "\"");
