@@ -9,9 +9,11 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -228,9 +230,12 @@ class LiveOperationsTest {
         Path config = Files.createTempDirectory("growthwatch-config").resolve("growthwatch.properties");
         Files.writeString(config, "packages=com.acme.scenarios\ninterval=2s\nwindow=30\n");
 
-        // 3 s: the started line comes from the agent's own thread once its logging is up; a program
-        // that ends sooner may end before it (CI saw that with the 0 s run)
-        ForkedJvm run = ForkedJvm.run("config=" + config, List.of("-Dgrowthwatch.window=12"), "com.acme.scenarios.PerRequestMaps", "3");
+        ForkedJvm.Running program = ForkedJvm.java().agent("config=" + config).jvmArgs("-Dgrowthwatch.window=12")
+                .classpath(ForkedJvm.TEST_CLASSES).main("com.acme.scenarios.PerRequestMaps", "60").start();
+        // the agent's own thread logs the started line once its logging is up: waited for, since a
+        // program that ends first never shows it (CI saw that with a 0 s run)
+        program.awaitStderr(Pattern.compile("started packages="), Duration.ofSeconds(60));
+        ForkedJvm run = program.stop();
 
         assertThat(run.stderr).contains("started packages=\"com.acme.scenarios\" exclude=\"none\" interval=\"2s\" window=\"12\"")
                 .contains("config=\"" + config.toAbsolutePath() + "\"");
