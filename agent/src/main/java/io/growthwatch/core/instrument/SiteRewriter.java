@@ -29,8 +29,12 @@ import java.util.Set;
  * original call runs as above (the hook has done the rest). A map's {@code remove(key)} branches so for
  * every counted twin ({@code Hooks.atUnlessTwin}, {@code Hooks.removeFrom}); without the branch it is
  * followed by {@code Hooks.removeReturned(receiver)}. A {@code containsKey(key)} call is preceded by
- * {@code Hooks.lookingUp(receiver, key)} (see {@code java.util.GrowthwatchHashMap} for why). The
- * branch's two frames come from an {@link AnalyzerAdapter} that follows the method's own frames
+ * {@code Hooks.lookingUp(receiver, key)} (see {@code java.util.GrowthwatchHashMap} for why). Before
+ * all that, a map call whose receiver may be exactly a {@code HashMap} (typed {@code Map},
+ * {@code AbstractMap} or {@code HashMap}) first compares the receiver's class with {@code HashMap}'s
+ * and, when equal, makes the original call with no hook: such a map is never tracked as it is (a
+ * picked one became a twin), and there the JIT knows its exact class, as without the agent. The
+ * branches' frames come from an {@link AnalyzerAdapter} that follows the method's own frames
  * (class files of Java 7 on; older ones, and code the adapter cannot type, keep the hook alone).
  * Adds no members or locals, so retransformation is allowed.
  */
@@ -49,6 +53,10 @@ final class SiteRewriter extends ClassVisitor {
     private static final Set<String> TWIN_RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap",
             "java/util/HashMap", "java/util/LinkedHashMap",
             "java/util/concurrent/ConcurrentMap", "java/util/concurrent/ConcurrentHashMap");
+
+    /** Receiver types of a call whose receiver may be exactly a {@code HashMap}. */
+    private static final Set<String> PLAIN_HASH_MAP_RECEIVERS = Set.of("java/util/Map", "java/util/AbstractMap",
+            "java/util/HashMap");
 
     private static final String SUPPLIER = "java/util/function/Supplier";
     private static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
@@ -163,6 +171,9 @@ final class SiteRewriter extends ClassVisitor {
         private int unnamedSite = -1; // a site whose map went into a set: the next instruction may name its field
         private boolean passesUnnamed; // the instruction about to be visited passes the unnamed site's object on (collect, a cast)
         private int line = -1;
+        private Label plainDone; // where the two forms of the map call being emitted meet (see plainHashMapBranch)
+        private Object[] plainDoneLocals; // the frame there
+        private Object[] plainDoneStack;
         /**
          * Object-typed fields read since the last line or label, in order; whether a type is a map is asked only when a mutation call follows, since asking
          * may read class files (most field reads never meet one).
@@ -334,6 +345,11 @@ final class SiteRewriter extends ClassVisitor {
                 String operation = MapTypes.operation(name, descriptor);
                 String setOperation = MapTypes.setOperation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
+                    if (plainHashMapBranch(opcode, owner, name, descriptor, isInterface)) {
+                        hookedMapCall(opcode, owner, name, descriptor, isInterface, operation);
+                        joinPlainHashMapBranch();
+                        return;
+                    }
                     if (twinBranch(opcode, owner, name, descriptor, isInterface, operation)) {
                         return;
                     }
@@ -356,6 +372,88 @@ final class SiteRewriter extends ClassVisitor {
                 }
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        /**
+         * Emits the hooked form of a map call whose receiver is not exactly a {@code HashMap}: the
+         * twin branch, else the hook before the original call (and after a {@code remove(key)} when
+         * needed), else the original call alone.
+         */
+        private void hookedMapCall(int opcode, String owner, String name, String calledDescriptor, boolean isInterface,
+                                   String operation) {
+            if (twinBranch(opcode, owner, name, calledDescriptor, isInterface, operation)) {
+                return;
+            }
+            if (hookCall(mapHook, operation, calledDescriptor) && REMOVE_KEY.equals(name + calledDescriptor)
+                    && TWIN_RECEIVERS.contains(owner)) {
+                removeThenReturned(opcode, owner, name, calledDescriptor, isInterface);
+                return;
+            }
+            super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
+        }
+
+        /**
+         * Emits, where the receiver may be exactly a {@code HashMap} (never tracked as it is: a picked
+         * one became a twin), a test of its class and the original call for that case, and returns
+         * true: the hooked form of the call must follow, then {@link #joinPlainHashMapBranch}; false,
+         * emitting nothing, where the test does not apply (no frames, another receiver type, plain
+         * maps trackable after an attach).
+         * <pre>
+         * [m, a..] -> [m, a.., m] -> [m, a.., m.getClass()] -> == HashMap.class:
+         *   true:  [m, a..] -> original call -> [r] -> goto done
+         *   false, or m null: [m, a..] -> (hooked form, emitted by the caller)
+         * </pre>
+         * In the first branch C2 knows the receiver's exact class, as it did without the agent right
+         * after {@code new HashMap<>()}; behind the hook it would not (the hook returns the twin of a
+         * picked map), and {@code HashMap.putVal}'s calls of methods that {@code LinkedHashMap} and
+         * the twins override would stay virtual where C2 inlines {@code putVal} into the caller (measured
+         * on Java 25: a short-lived map with 4 puts and 2 gets +10 ns per map).
+         */
+        private boolean plainHashMapBranch(int opcode, String owner, String name, String calledDescriptor, boolean isInterface) {
+            if (frames == null || frames.locals == null || frames.stack == null || !"at".equals(mapHook)
+                    || !PLAIN_HASH_MAP_RECEIVERS.contains(owner)) {
+                return false;
+            }
+            Type[] arguments = Type.getArgumentTypes(calledDescriptor);
+            Type result = Type.getReturnType(calledDescriptor);
+            Object[] locals = frameTypes(frames.locals); // read before emitting: the adapter follows the emitted code
+            Object[] before = frameTypes(frames.stack); // [.., m, a..]
+            Object[] after = new Object[before.length - arguments.length - 1 + (result.getSort() == Type.VOID ? 0 : 1)];
+            System.arraycopy(before, 0, after, 0, before.length - arguments.length - 1);
+            if (result.getSort() != Type.VOID) {
+                after[after.length - 1] = result.getSort() == Type.OBJECT ? result.getInternalName() : Opcodes.INTEGER;
+            }
+            Object[] withReceiver = java.util.Arrays.copyOf(before, before.length + 1); // [.., m, a.., m]
+            withReceiver[before.length] = before[before.length - arguments.length - 1];
+            Label nullReceiver = new Label();
+            Label hooked = new Label();
+            copyReceiverToTop(arguments.length);
+            super.visitInsn(Opcodes.DUP);
+            super.visitJumpInsn(Opcodes.IFNULL, nullReceiver); // the original call raises the original exception, below
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "getClass", "()Ljava/lang/Class;", false);
+            super.visitLdcInsn(Type.getObjectType("java/util/HashMap"));
+            super.visitJumpInsn(Opcodes.IF_ACMPNE, hooked);
+            super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
+            plainDone = new Label();
+            plainDoneLocals = locals;
+            plainDoneStack = after;
+            super.visitJumpInsn(Opcodes.GOTO, plainDone);
+            super.visitLabel(nullReceiver);
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, withReceiver.length, withReceiver);
+            super.visitInsn(Opcodes.POP);
+            super.visitLabel(hooked);
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, before.length, before);
+            return true;
+        }
+
+        /** Ends the branch {@link #plainHashMapBranch} opened: both forms of the call meet, its result on the stack. */
+        private void joinPlainHashMapBranch() {
+            super.visitLabel(plainDone);
+            super.visitFrame(Opcodes.F_NEW, plainDoneLocals.length, plainDoneLocals, plainDoneStack.length, plainDoneStack);
+            super.visitInsn(Opcodes.NOP); // keeps a frame of the original code that follows off this offset
+            plainDone = null;
+            plainDoneLocals = null;
+            plainDoneStack = null;
         }
 
         /**
