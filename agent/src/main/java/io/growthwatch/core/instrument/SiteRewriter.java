@@ -345,19 +345,12 @@ final class SiteRewriter extends ClassVisitor {
                 String operation = MapTypes.operation(name, descriptor);
                 String setOperation = MapTypes.setOperation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
-                    if (plainHashMapBranch(opcode, owner, name, descriptor, isInterface)) {
-                        hookedMapCall(opcode, owner, name, descriptor, isInterface, operation);
+                    boolean plainBranch = plainHashMapBranch(opcode, owner, name, descriptor, isInterface);
+                    hookedMapCall(opcode, owner, name, descriptor, isInterface, operation);
+                    if (plainBranch) {
                         joinPlainHashMapBranch();
-                        return;
                     }
-                    if (twinBranch(opcode, owner, name, descriptor, isInterface, operation)) {
-                        return;
-                    }
-                    if (hookCall(mapHook, operation, descriptor) && REMOVE_KEY.equals(name + descriptor)
-                            && TWIN_RECEIVERS.contains(owner)) {
-                        removeThenReturned(opcode, owner, name, descriptor, isInterface);
-                        return;
-                    }
+                    return;
                 } else if (CONTAINS_KEY.equals(name + descriptor) && isMapReceiver(owner) && CountedMaps.available()) {
                     // [m,k] -> [m,k,m,k] -> [m,k]: the key watch of a counted map, then the original call
                     super.visitInsn(Opcodes.DUP2);
@@ -375,9 +368,9 @@ final class SiteRewriter extends ClassVisitor {
         }
 
         /**
-         * Emits the hooked form of a map call whose receiver is not exactly a {@code HashMap}: the
-         * twin branch, else the hook before the original call (and after a {@code remove(key)} when
-         * needed), else the original call alone.
+         * Emits the hooked form of a map call (where {@link #plainHashMapBranch} applies, for a
+         * receiver that is not exactly a {@code HashMap}): the twin branch, else the hook before the
+         * original call (and after a {@code remove(key)} when needed), else the original call alone.
          */
         private void hookedMapCall(int opcode, String owner, String name, String calledDescriptor, boolean isInterface,
                                    String operation) {
