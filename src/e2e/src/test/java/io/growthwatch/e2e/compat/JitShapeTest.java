@@ -39,11 +39,7 @@ class JitShapeTest {
     @ParameterizedTest(name = "Java {0}")
     @ValueSource(ints = {17, 25})
     void hooksCallEveryTwinDirectlyWhenAProgramUsesThemAll(int feature) throws IOException, InterruptedException {
-        ForkedJvm run = ForkedJvm.java().jdk(Jdks.home(feature))
-                .jvmArgs("-XX:-TieredCompilation", "-XX:+UnlockDiagnosticVMOptions", "-XX:CompileCommand=quiet",
-                        "-XX:CompileCommand=option,com.acme.compat.jit.EveryTwin::step,PrintInlining")
-                .agent("packages=com.acme.compat.jit").classpath(ForkedJvm.TEST_CLASSES)
-                .main("com.acme.compat.jit.EveryTwin", "2000000").timeout(Duration.ofSeconds(120)).run();
+        ForkedJvm run = everyTwinCompiled(feature);
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stdout).contains("removed 9997440", "java.util.HashMap size 512", "java.util.LinkedHashSet size 512");
@@ -67,11 +63,7 @@ class JitShapeTest {
     @ParameterizedTest(name = "Java {0}")
     @ValueSource(ints = {17, 25})
     void hooksCallTheTwinTheyFoundWithoutCheckingItsClassAgain(int feature) throws IOException, InterruptedException {
-        ForkedJvm run = ForkedJvm.java().jdk(Jdks.home(feature))
-                .jvmArgs("-XX:-TieredCompilation", "-XX:+UnlockDiagnosticVMOptions", "-XX:CompileCommand=quiet",
-                        "-XX:CompileCommand=option,com.acme.compat.jit.EveryTwin::step,PrintInlining")
-                .agent("packages=com.acme.compat.jit").classpath(ForkedJvm.TEST_CLASSES)
-                .main("com.acme.compat.jit.EveryTwin", "2000000").timeout(Duration.ofSeconds(120)).run();
+        ForkedJvm run = everyTwinCompiled(feature);
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         List<String> inlining = run.stdout.lines().filter(line -> line.contains("::") || line.contains("TypeProfile")).toList();
@@ -100,13 +92,9 @@ class JitShapeTest {
     @ParameterizedTest(name = "Java {0}")
     @ValueSource(ints = {17, 25})
     void aPlainHashMapIsCalledAsExactlyAHashMap(int feature) throws IOException, InterruptedException {
-        ForkedJvm run = ForkedJvm.java().jdk(Jdks.home(feature))
-                .jvmArgs("-XX:-TieredCompilation", "-XX:+UnlockDiagnosticVMOptions", "-XX:CompileCommand=quiet",
-                        // put and putVal inlined whatever got compiled first (Java 17 would call them), so that the report shows their calls
-                        "-XX:CompileCommand=inline,java.util.HashMap::put", "-XX:CompileCommand=inline,java.util.HashMap::putVal",
-                        "-XX:CompileCommand=option,com.acme.compat.jit.PerRequestMap::request,PrintInlining")
-                .agent("packages=com.acme.compat.jit").classpath(ForkedJvm.TEST_CLASSES)
-                .main("com.acme.compat.jit.PerRequestMap", "3000000").timeout(Duration.ofSeconds(120)).run();
+        ForkedJvm run = compiledWithReport(feature, "com.acme.compat.jit", "com.acme.compat.jit.PerRequestMap::request", "3000000",
+                // put and putVal inlined whatever got compiled first (Java 17 would call them), so that the report shows their calls
+                "-XX:CompileCommand=inline,java.util.HashMap::put", "-XX:CompileCommand=inline,java.util.HashMap::putVal");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stdout).contains("entries 12000000");
@@ -150,14 +138,10 @@ class JitShapeTest {
     @ParameterizedTest(name = "Java {0}")
     @ValueSource(ints = {17, 25})
     void setsOutsideTheChosenPackagesCallTheirMapsWithoutATypeCheck(int feature) throws IOException, InterruptedException {
-        ForkedJvm run = ForkedJvm.java().jdk(Jdks.home(feature))
-                .jvmArgs("-XX:-TieredCompilation", "-XX:+UnlockDiagnosticVMOptions", "-XX:CompileCommand=quiet",
-                        // inlined whatever got compiled first, so that the report always shows the three calls
-                        "-XX:CompileCommand=inline,java.util.HashSet::*", "-XX:CompileCommand=inline,java.util.HashMap::put",
-                        "-XX:CompileCommand=inline,java.util.HashMap::remove", "-XX:CompileCommand=inline,java.util.HashMap::containsKey",
-                        "-XX:CompileCommand=option,com.acme.compat.jit.PlainSets::step,PrintInlining")
-                .agent("packages=org.nomatch").classpath(ForkedJvm.TEST_CLASSES)
-                .main("com.acme.compat.jit.PlainSets", "2000000").timeout(Duration.ofSeconds(120)).run();
+        ForkedJvm run = compiledWithReport(feature, "org.nomatch", "com.acme.compat.jit.PlainSets::step", "2000000",
+                // inlined whatever got compiled first, so that the report always shows the three calls
+                "-XX:CompileCommand=inline,java.util.HashSet::*", "-XX:CompileCommand=inline,java.util.HashMap::put",
+                "-XX:CompileCommand=inline,java.util.HashMap::remove", "-XX:CompileCommand=inline,java.util.HashMap::containsKey");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stdout).contains("hits 7997952 sizes 512 512");
@@ -175,6 +159,27 @@ class JitShapeTest {
                 }
             }
         }
+    }
+
+    /** {@code EveryTwin} run with the agent tracking its package, C2's inlining report of its step on standard output. */
+    private static ForkedJvm everyTwinCompiled(int feature) throws IOException, InterruptedException {
+        return compiledWithReport(feature, "com.acme.compat.jit", "com.acme.compat.jit.EveryTwin::step", "2000000");
+    }
+
+    /**
+     * Runs the program whose method is {@code reported} ({@code Class::method}) on Java {@code feature}
+     * with the agent choosing {@code packages}, C2 only, printing C2's inlining report of that method;
+     * {@code compileCommands} are further {@code -XX:CompileCommand} options.
+     */
+    private static ForkedJvm compiledWithReport(int feature, String packages, String reported, String argument,
+                                                String... compileCommands) throws IOException, InterruptedException {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:-TieredCompilation", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:CompileCommand=quiet"));
+        options.addAll(List.of(compileCommands));
+        options.add("-XX:CompileCommand=option," + reported + ",PrintInlining");
+        return ForkedJvm.java().jdk(Jdks.home(feature)).jvmArgs(options.toArray(String[]::new))
+                .agent("packages=" + packages).classpath(ForkedJvm.TEST_CLASSES)
+                .main(reported.substring(0, reported.indexOf("::")), argument).timeout(Duration.ofSeconds(120)).run();
     }
 
     /** Whether a line of the report says the method was inlined: HotSpot says "accessor" for one that only reads or writes a field. */
