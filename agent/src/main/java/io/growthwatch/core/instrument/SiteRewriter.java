@@ -171,9 +171,6 @@ final class SiteRewriter extends ClassVisitor {
         private int unnamedSite = -1; // a site whose map went into a set: the next instruction may name its field
         private boolean passesUnnamed; // the instruction about to be visited passes the unnamed site's object on (collect, a cast)
         private int line = -1;
-        private Label plainDone; // where the two forms of the map call being emitted meet (see plainHashMapBranch)
-        private Object[] plainDoneLocals; // the frame there
-        private Object[] plainDoneStack;
         /**
          * Object-typed fields read since the last line or label, in order; whether a type is a map is asked only when a mutation call follows, since asking
          * may read class files (most field reads never meet one).
@@ -345,10 +342,8 @@ final class SiteRewriter extends ClassVisitor {
                 String operation = MapTypes.operation(name, descriptor);
                 String setOperation = MapTypes.setOperation(name, descriptor);
                 if (operation != null && isMapReceiver(owner)) {
-                    boolean plainBranch = plainHashMapBranch(opcode, owner, name, descriptor, isInterface);
-                    hookedMapCall(opcode, owner, name, descriptor, isInterface, operation);
-                    if (plainBranch) {
-                        joinPlainHashMapBranch();
+                    if (!plainHashMapBranch(opcode, owner, name, descriptor, isInterface, operation)) {
+                        hookedMapCall(opcode, owner, name, descriptor, isInterface, operation);
                     }
                     return;
                 } else if (CONTAINS_KEY.equals(name + descriptor) && isMapReceiver(owner) && CountedMaps.available()) {
@@ -387,14 +382,15 @@ final class SiteRewriter extends ClassVisitor {
 
         /**
          * Emits, where the receiver may be exactly a {@code HashMap} (never tracked as it is: a picked
-         * one became a twin), a test of its class and the original call for that case, and returns
-         * true: the hooked form of the call must follow, then {@link #joinPlainHashMapBranch}; false,
-         * emitting nothing, where the test does not apply (no frames, another receiver type, plain
-         * maps trackable after an attach).
+         * one became a twin), a test of its class, the original call for that case and the
+         * {@linkplain #hookedMapCall hooked form} for any other, and returns true; false, emitting
+         * nothing, where the test does not apply (no frames, another receiver type, plain maps
+         * trackable after an attach).
          * <pre>
          * [m, a..] -> [m, a.., m] -> [m, a.., m.getClass()] -> == HashMap.class:
          *   true:  [m, a..] -> original call -> [r] -> goto done
-         *   false, or m null: [m, a..] -> (hooked form, emitted by the caller)
+         *   false, or m null: [m, a..] -> hooked form -> [r]
+         * done: [r]
          * </pre>
          * In the first branch C2 knows the receiver's exact class, as it did without the agent right
          * after {@code new HashMap<>()}; behind the hook it would not (the hook returns the twin of a
@@ -402,20 +398,16 @@ final class SiteRewriter extends ClassVisitor {
          * the twins override would stay virtual where C2 inlines {@code putVal} into the caller (measured
          * on Java 25: a short-lived map with 4 puts and 2 gets +10 ns per map).
          */
-        private boolean plainHashMapBranch(int opcode, String owner, String name, String calledDescriptor, boolean isInterface) {
+        private boolean plainHashMapBranch(int opcode, String owner, String name, String calledDescriptor, boolean isInterface,
+                                           String operation) {
             if (frames == null || frames.locals == null || frames.stack == null || !"at".equals(mapHook)
                     || !PLAIN_HASH_MAP_RECEIVERS.contains(owner)) {
                 return false;
             }
             Type[] arguments = Type.getArgumentTypes(calledDescriptor);
-            Type result = Type.getReturnType(calledDescriptor);
             Object[] locals = frameTypes(frames.locals); // read before emitting: the adapter follows the emitted code
             Object[] before = frameTypes(frames.stack); // [.., m, a..]
-            Object[] after = new Object[before.length - arguments.length - 1 + (result.getSort() == Type.VOID ? 0 : 1)];
-            System.arraycopy(before, 0, after, 0, before.length - arguments.length - 1);
-            if (result.getSort() != Type.VOID) {
-                after[after.length - 1] = result.getSort() == Type.OBJECT ? result.getInternalName() : Opcodes.INTEGER;
-            }
+            Object[] after = stackAfterCall(before, calledDescriptor); // [.., r]
             Object[] withReceiver = java.util.Arrays.copyOf(before, before.length + 1); // [.., m, a.., m]
             withReceiver[before.length] = before[before.length - arguments.length - 1];
             Label nullReceiver = new Label();
@@ -427,26 +419,30 @@ final class SiteRewriter extends ClassVisitor {
             super.visitLdcInsn(Type.getObjectType("java/util/HashMap"));
             super.visitJumpInsn(Opcodes.IF_ACMPNE, hooked);
             super.visitMethodInsn(opcode, owner, name, calledDescriptor, isInterface);
-            plainDone = new Label();
-            plainDoneLocals = locals;
-            plainDoneStack = after;
-            super.visitJumpInsn(Opcodes.GOTO, plainDone);
+            Label done = new Label();
+            super.visitJumpInsn(Opcodes.GOTO, done);
             super.visitLabel(nullReceiver);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, withReceiver.length, withReceiver);
             super.visitInsn(Opcodes.POP);
             super.visitLabel(hooked);
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, before.length, before);
+            hookedMapCall(opcode, owner, name, calledDescriptor, isInterface, operation);
+            super.visitLabel(done);
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, after.length, after);
+            super.visitInsn(Opcodes.NOP); // keeps a frame of the original code that follows off this offset
             return true;
         }
 
-        /** Ends the branch {@link #plainHashMapBranch} opened: both forms of the call meet, its result on the stack. */
-        private void joinPlainHashMapBranch() {
-            super.visitLabel(plainDone);
-            super.visitFrame(Opcodes.F_NEW, plainDoneLocals.length, plainDoneLocals, plainDoneStack.length, plainDoneStack);
-            super.visitInsn(Opcodes.NOP); // keeps a frame of the original code that follows off this offset
-            plainDone = null;
-            plainDoneLocals = null;
-            plainDoneStack = null;
+        /** The frame's stack {@code before} ({@code [.., m, a..]}) once a call of {@code calledDescriptor} on {@code m} returned: {@code [.., r]}. */
+        private static Object[] stackAfterCall(Object[] before, String calledDescriptor) {
+            int arguments = Type.getArgumentTypes(calledDescriptor).length;
+            Type result = Type.getReturnType(calledDescriptor);
+            Object[] after = new Object[before.length - arguments - 1 + (result.getSort() == Type.VOID ? 0 : 1)];
+            System.arraycopy(before, 0, after, 0, before.length - arguments - 1);
+            if (result.getSort() != Type.VOID) {
+                after[after.length - 1] = result.getSort() == Type.OBJECT ? result.getInternalName() : Opcodes.INTEGER;
+            }
+            return after;
         }
 
         /**
@@ -506,11 +502,7 @@ final class SiteRewriter extends ClassVisitor {
             Type result = Type.getReturnType(calledDescriptor);
             Object[] locals = frameTypes(frames.locals);
             Object[] before = frameTypes(frames.stack); // [.., m, a..]
-            Object[] after = new Object[before.length - arguments.length - 1 + (result.getSort() == Type.VOID ? 0 : 1)];
-            System.arraycopy(before, 0, after, 0, before.length - arguments.length - 1);
-            if (result.getSort() != Type.VOID) {
-                after[after.length - 1] = result.getSort() == Type.OBJECT ? result.getInternalName() : Opcodes.INTEGER;
-            }
+            Object[] after = stackAfterCall(before, calledDescriptor); // [.., r]
             Label original = new Label();
             Label done = new Label();
             copyReceiverToTop(arguments.length);
