@@ -161,9 +161,20 @@ class JitShapeTest {
         }
     }
 
-    /** {@code EveryTwin} run with the agent tracking its package, C2's inlining report of its step on standard output. */
-    private static ForkedJvm everyTwinCompiled(int feature) throws IOException, InterruptedException {
-        return compiledWithReport(feature, "com.acme.compat.jit", "com.acme.compat.jit.EveryTwin::step", "2000000");
+    /** The runs of {@link #everyTwinCompiled} so far, by Java feature release: two tests read the same run. */
+    private static final java.util.Map<Integer, ForkedJvm> EVERY_TWIN_RUNS = new java.util.HashMap<>();
+
+    /**
+     * {@code EveryTwin} run with the agent tracking its package, C2's inlining report of its step on
+     * standard output; run once per JDK and shared by the tests that read it.
+     */
+    private static synchronized ForkedJvm everyTwinCompiled(int feature) throws IOException, InterruptedException {
+        ForkedJvm run = EVERY_TWIN_RUNS.get(feature);
+        if (run == null) {
+            run = compiledWithReport(feature, "com.acme.compat.jit", "com.acme.compat.jit.EveryTwin::step", "2000000");
+            EVERY_TWIN_RUNS.put(feature, run);
+        }
+        return run;
     }
 
     /**
