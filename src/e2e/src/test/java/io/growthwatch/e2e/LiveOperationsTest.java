@@ -214,6 +214,48 @@ class LiveOperationsTest {
     }
 
     @Test
+    void recordingStartedLaterWithJcmdContainsTheLeakSuspectEvent() throws Exception {
+        Path jfr = Files.createTempDirectory("growthwatch-jfr").resolve("late.jfr");
+        ForkedJvm.Running program = ForkedJvm.java().agent("packages=com.acme.scenarios,interval=500ms")
+                .classpath(ForkedJvm.TEST_CLASSES).main("com.acme.scenarios.SeedTracker", "60").start();
+        program.awaitStderr(Pattern.compile("started packages="), Duration.ofSeconds(60));
+        String pid = String.valueOf(program.pid());
+
+        String[] started = jcmd(pid, "JFR.start", "name=late", "settings=default");
+        assertThat(started[0]).as(started[1]).isEqualTo("0");
+        program.awaitStderr(Pattern.compile("leak-suspect: "), Duration.ofSeconds(60));
+        String[] dumped = jcmd(pid, "JFR.dump", "name=late", "filename=" + jfr);
+        assertThat(dumped[0]).as(dumped[1]).isEqualTo("0");
+        program.stop();
+
+        List<String> ours = RecordingFile.readAllEvents(jfr).stream().map(e -> e.getEventType().getName())
+                .filter(name -> name.startsWith("growthwatch.")).toList();
+        assertThat(ours).contains("growthwatch.LeakSuspect", "growthwatch.SiteSample");
+    }
+
+    @Test
+    void agentWithoutARecordingLeavesFlightRecorderUnset() throws Exception {
+        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=500ms",
+                List.of("-Xlog:class+load=info:stdout"), "com.acme.scenarios.SeedTracker", "13");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stderr).contains("leak-suspect: ");
+        // JFR's type library is set up by the first event registration; the agent's start-up ran the
+        // JDK's HashMap code some six thousand times doing it, in JVMs that never record
+        assertThat(run.stdout).doesNotContain("jdk.jfr.internal.TypeLibrary ");
+    }
+
+    /** Runs the JDK's {@code jcmd} against {@code pid}: its exit status and output. */
+    private static String[] jcmd(String pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new String[] {String.valueOf(p.exitValue()), out};
+    }
+
+    @Test
     void badValueInAConfigFileGivesOneErrorLineNamingTheFile() throws Exception {
         Path config = Files.createTempDirectory("growthwatch-config").resolve("growthwatch.properties");
         Files.writeString(config, "packages=com.acme.scenarios\nwindow=many\n");
