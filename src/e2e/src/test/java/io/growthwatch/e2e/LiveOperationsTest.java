@@ -31,6 +31,18 @@ class LiveOperationsTest {
     private static String[] cliIn(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(JAVA, "-jar", ForkedJvm.AGENT_JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
+        return exec(dir, command);
+    }
+
+    /** Runs the JDK's {@code jcmd} against {@code pid}: its exit status and output. */
+    private static String[] jcmd(String pid, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
+        command.addAll(List.of(args));
+        return exec(null, command);
+    }
+
+    /** Runs {@code command} in {@code dir} (null: this directory) to its end: its exit status and output. */
+    private static String[] exec(Path dir, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (dir != null) {
             builder.directory(dir.toFile());
@@ -243,16 +255,6 @@ class LiveOperationsTest {
         // JFR's type library is set up by the first event registration; the agent's start-up ran the
         // JDK's HashMap code some six thousand times doing it, in JVMs that never record
         assertThat(run.stdout).doesNotContain("jdk.jfr.internal.TypeLibrary ");
-    }
-
-    /** Runs the JDK's {@code jcmd} against {@code pid}: its exit status and output. */
-    private static String[] jcmd(String pid, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), pid));
-        line.addAll(List.of(command));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new String[] {String.valueOf(p.exitValue()), out};
     }
 
     @Test
