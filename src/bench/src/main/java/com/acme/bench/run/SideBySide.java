@@ -21,7 +21,8 @@ import java.util.function.IntUnaryOperator;
  * tracked {@code HashSet} and one outside; {@code chm}: the same steps on a {@code ConcurrentHashMap}, tracked
  * and outside; {@code compute} or {@code compute-chm}: {@code computeIfAbsent}
  * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside; {@code short}: a
- * new map per request, tracked package and outside). The JDK warm-up first passes every kind of map and set
+ * new map per request, tracked package and outside; {@code service}: the demo's request handling, tracked
+ * ({@code packages=com.acme.demo}) and its copy outside, see {@link ServiceSides}). The JDK warm-up first passes every kind of map and set
  * through the chosen code's call sites, as in a service.
  */
 public final class SideBySide {
@@ -34,6 +35,7 @@ public final class SideBySide {
         JdkMapsWarmup.runForTools();
         String[] names;
         IntUnaryOperator[] steps;
+        int stepsPerRound = 1_000_000;
         if (args.length > 0 && args[0].equals("sets")) { // add+contains+remove on a tracked HashSet and on one outside
             com.acme.bench.tracked.HotHashSet tracked = new com.acme.bench.tracked.HotHashSet();
             com.acme.bench.outside.HotHashSet outside = new com.acme.bench.outside.HotHashSet();
@@ -57,6 +59,11 @@ public final class SideBySide {
                     : com.acme.bench.outside.ComputedCounts.hashMap();
             names = new String[] {"tracked", "outside"};
             steps = new IntUnaryOperator[] {i -> valueOf(tracked.step(i)), i -> valueOf(outside.step(i))};
+        } else if (args.length > 0 && args[0].equals("service")) { // the demo's request handling, tracked package and outside copy
+            ServiceSides sides = new ServiceSides();
+            names = new String[] {"tracked", "outside"};
+            steps = new IntUnaryOperator[] {sides::tracked, sides::outside};
+            stepsPerRound = 20_000;
         } else {
             com.acme.bench.tracked.HotHashMap tracked = new com.acme.bench.tracked.HotHashMap();
             com.acme.bench.tracked.SampledOutMap unpicked = new com.acme.bench.tracked.SampledOutMap();
@@ -70,7 +77,7 @@ public final class SideBySide {
         // slow phases, which last seconds, shift both sides of a difference alike.
         int rounds = 200;
         int warmupRounds = 50;
-        int n = 1_000_000;
+        int n = stepsPerRound;
         double[][] times = new double[steps.length][rounds - warmupRounds];
         long sink = 0;
         for (int round = 0; round < rounds; round++) {
