@@ -10,7 +10,7 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The same put+get+remove steps on three long-lived maps in one JVM, taking turns for 150 measured
- * rounds of a million steps each: a map the agent tracks ({@code com.acme.bench.tracked.HotHashMap}), a map of the same package that
+ * rounds of a million steps each (20,000 requests for {@code service}): a map the agent tracks ({@code com.acme.bench.tracked.HotHashMap}), a map of the same package that
  * sampling left out ({@code SampledOutMap}) and a map outside the chosen packages. All three share
  * the JVM's JIT state and the machine's moment, so their differences are the agent's hooks, with
  * little of the noise that separates forks; each difference printed is the median of the differences
