@@ -1,47 +1,35 @@
 package com.acme.bench.run;
 
+import com.acme.bench.jmh.ServiceBench;
+
 /**
- * The demo's request handling twice in one JVM, for {@link SideBySide}: its own {@code Visits} (tracked
- * with {@code packages=com.acme.demo}) and the copy compiled outside the chosen packages, each built
- * as the demo's server builds it in leaky mode and sent every client once before measuring, as in
- * {@code ServiceBench}.
+ * The demo's request handling twice in one JVM, for {@link SideBySide}: {@link ServiceBench}'s
+ * tracked service (the demo's own {@code Visits}, tracked with {@code packages=com.acme.demo}) and its
+ * copy outside the chosen packages, built, warmed and driven by that benchmark's own states and
+ * methods, each through the request stream from its start.
  */
 final class ServiceSides {
 
-    private static final int CLIENTS = 20_000;
-
-    private final String[] queries = new String[CLIENTS];
-    private final com.acme.demo.http.Visits tracked;
-    private final com.acme.bench.outside.demo.http.Visits outside;
+    private final ServiceBench bench = new ServiceBench();
+    private final ServiceBench.Queries queries = new ServiceBench.Queries();
+    private final ServiceBench.Tracked tracked = new ServiceBench.Tracked();
+    private final ServiceBench.Outside outside = new ServiceBench.Outside();
+    private final ServiceBench.Cursor trackedCursor = new ServiceBench.Cursor();
+    private final ServiceBench.Cursor outsideCursor = new ServiceBench.Cursor();
 
     ServiceSides() {
-        String[] langs = {"en", "de", "fr"};
-        for (int i = 0; i < CLIENTS; i++) {
-            queries[i] = "client=c" + (100_000 + i * 37) + "&lang=" + langs[i % langs.length] + "&ref=home%20page";
-        }
-        com.acme.demo.session.Tracker tracker = new com.acme.demo.session.Tracker();
-        com.acme.demo.http.ProfileService profiles = new com.acme.demo.http.ProfileService(
-                new com.acme.demo.cache.LruCache<>(1_000));
-        tracked = new com.acme.demo.http.Visits(tracker, profiles,
-                new com.acme.demo.http.ServiceStats(tracker, profiles, com.acme.demo.Mode.LEAKY));
-        com.acme.bench.outside.demo.session.Tracker outsideTracker = new com.acme.bench.outside.demo.session.Tracker();
-        com.acme.bench.outside.demo.http.ProfileService outsideProfiles = new com.acme.bench.outside.demo.http.ProfileService(
-                new com.acme.bench.outside.demo.cache.LruCache<>(1_000));
-        outside = new com.acme.bench.outside.demo.http.Visits(outsideTracker, outsideProfiles,
-                new com.acme.bench.outside.demo.http.ServiceStats(outsideTracker, outsideProfiles, com.acme.bench.outside.demo.Mode.LEAKY));
-        for (String q : queries) {
-            tracked.visit(q);
-            outside.visit(q);
-        }
+        queries.build();
+        tracked.warm(queries);
+        outside.warm(queries);
     }
 
-    /** Request {@code i} of the stream to the tracked service: the length of its body. */
-    int tracked(int i) {
-        return tracked.visit(queries[i % CLIENTS]).body().length();
+    /** The next request of the stream to the tracked service: the length of its body. */
+    int tracked() {
+        return bench.tracked(tracked, queries, trackedCursor).length();
     }
 
-    /** Request {@code i} of the stream to the copy outside: the length of its body. */
-    int outside(int i) {
-        return outside.visit(queries[i % CLIENTS]).body().length();
+    /** The next request of the stream to the copy outside: the length of its body. */
+    int outside() {
+        return bench.outside(outside, queries, outsideCursor).length();
     }
 }

@@ -62,7 +62,7 @@ public final class SideBySide {
         } else if (args.length > 0 && args[0].equals("service")) { // the demo's request handling, tracked package and outside copy
             ServiceSides sides = new ServiceSides();
             names = new String[] {"tracked", "outside"};
-            steps = new IntUnaryOperator[] {sides::tracked, sides::outside};
+            steps = new IntUnaryOperator[] {i -> sides.tracked(), i -> sides.outside()};
             stepsPerRound = 20_000;
         } else {
             com.acme.bench.tracked.HotHashMap tracked = new com.acme.bench.tracked.HotHashMap();
