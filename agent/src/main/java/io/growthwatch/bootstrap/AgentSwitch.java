@@ -32,9 +32,10 @@ public final class AgentSwitch {
         return STARTED.compareAndSet(false, true);
     }
 
-    /** Lets hooks track from now on, after initializing every class the hooks use. */
+    /** Lets hooks track from now on, after initializing every class the hooks use and linking the paths they share. */
     public static void enable() {
         HookClasses.initialize();
+        ContendedPaths.take();
         enabled = true;
     }
 

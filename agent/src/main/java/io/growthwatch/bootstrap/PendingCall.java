@@ -28,6 +28,9 @@ public final class PendingCall {
 
     private static final long NO_OWNER = -1;
 
+    /** An owner no thread is: thread ids are positive. */
+    private static final long NOBODY = -2;
+
     /** The id of the thread that names its call sites in this object; set once. */
     private long owner = NO_OWNER;
 
@@ -62,6 +65,18 @@ public final class PendingCall {
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /**
+     * Takes, on this thread, the path of a thread that is not the map's owner, on a throwaway map
+     * that no thread owns: the first run links the call sites of that path (see
+     * {@link ContendedPaths}). Leaves no call pending on this thread.
+     */
+    static void takeStrangersPath() {
+        PendingCall call = new PendingCall();
+        call.owner = NOBODY;
+        call.calledFrom(CallSite.OUTSIDE_ID);
+        call.returned();
     }
 
     /** Names the call site whose call by this thread comes next. */

@@ -131,6 +131,18 @@ class PendingCallTest {
     }
 
     @Test
+    void theStrangersPathTakenAtStartIsAPlatformThreadsPathThatIsNotTheOwners() throws InterruptedException {
+        boolean[] slot = new boolean[2];
+        inAnotherThread(() -> {
+            slot[0] = PendingCall.ThreadsCall.exists();
+            PendingCall.takeStrangersPath();
+            slot[1] = PendingCall.ThreadsCall.exists();
+            return 0;
+        });
+        assertThat(slot).containsExactly(false, true);
+    }
+
+    @Test
     @EnabledForJreRange(min = JRE.JAVA_21)
     void aVirtualThreadNamesItsCallSiteWithoutASlotOfItsOwn() throws Exception {
         call.calledFrom(7); // the owner: this platform thread

@@ -1,5 +1,6 @@
 package io.growthwatch.e2e.compat;
 
+import com.acme.compat.concurrency.FirstSharedCounts;
 import io.growthwatch.e2e.ForkedJvm;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,33 @@ class ConcurrencyTest {
         assertThat(Long.parseLong(took.group(1))).isLessThan(60_000);
         assertThat(run.stdout).contains("churned=500000");
         assertThat(run.stderr).doesNotContain("sampling failed").doesNotContain("ERROR");
+    }
+
+    /**
+     * The paths that hooks take only when threads share a concurrent map (the JDK's striped counter
+     * under the counts, the slots where threads other than the owner name their call sites) are
+     * linked when the agent starts, not by the application's threads: linking a {@code VarHandle}
+     * call site holds a lock of the VM, and a virtual thread waiting for it is pinned to its carrier
+     * (seen once by {@link VirtualThreadsTest}). The VM's log of method-handle linking, on the same
+     * stream as the program's output, names none of those call sites after the program's threads start.
+     */
+    @Test
+    void hooksLinkNoCallSiteOnTheApplicationsThreads() throws Exception {
+        ForkedJvm linking = ForkedJvm.java().jvmArgs("-Xlog:methodhandles=info:stdout").agent(OPTIONS)
+                .classpath(ForkedJvm.TEST_CLASSES).main(FirstSharedCounts.class.getName(), "4", "200000").run();
+        assertThat(linking.exitCode).as(linking.toString()).isZero();
+        int started = linking.stdout.indexOf(FirstSharedCounts.STARTED);
+        assertThat(started).as(linking.toString()).isPositive();
+        assertThat(linking.stdout.substring(0, started)).as("linked while the agent started")
+                .contains("resolve_invokehandle weakCompareAndSetRelease (Ljava/util/concurrent/atomic/Striped64;")
+                .contains("resolve_invokehandle weakCompareAndSetRelease (Ljava/util/concurrent/atomic/Striped64$Cell;")
+                .contains("resolve_invokehandle setRelease (Lio/growthwatch/bootstrap/PendingCall;");
+        List<String> linkedLater = linking.stdout.substring(started).lines()
+                .filter(line -> line.contains("resolve_invokehandle"))
+                .filter(line -> line.contains("Striped64") || line.contains("io/growthwatch"))
+                .toList();
+        assertThat(linkedLater).isEmpty();
+        assertThat(linking.stdout).contains("size=");
     }
 
     /**
