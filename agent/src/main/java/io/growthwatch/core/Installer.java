@@ -29,13 +29,35 @@ public final class Installer {
     private Installer() {
     }
 
+    /** Called by the launcher's {@code premain}: installs the agent at the JVM's start. */
+    public static void premain(String args, Instrumentation instrumentation) {
+        install(args, instrumentation, false, agentJar());
+    }
+
+    /** Called by the launcher's {@code agentmain}: installs the agent into a running JVM. */
+    public static void agentmain(String args, Instrumentation instrumentation) {
+        install(args, instrumentation, true, agentJar());
+    }
+
     /**
-     * Called by the launcher from {@code premain} or {@code agentmain}. Validates everything before it
-     * changes anything in the JVM.
+     * The agent jar, from which the launcher's class loader defined this class, or null when running
+     * from class folders (as the launcher finds it for itself; this class cannot see the launcher's).
+     */
+    private static File agentJar() {
+        try {
+            File source = new File(Installer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return source.isFile() ? source : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * Validates everything before it changes anything in the JVM, then installs.
      *
      * @param agentJar the agent jar, or null when running from class folders
      */
-    public static void install(String args, Instrumentation instrumentation, boolean attached, File agentJar) {
+    private static void install(String args, Instrumentation instrumentation, boolean attached, File agentJar) {
         AgentOptions options;
         ReportFile report = null;
         try {
