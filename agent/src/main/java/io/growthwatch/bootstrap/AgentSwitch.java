@@ -35,7 +35,9 @@ public final class AgentSwitch {
     /** Lets hooks track from now on, after initializing every class the hooks use and linking the paths they share. */
     public static void enable() {
         HookClasses.initialize();
-        ContendedPaths.take();
+        if (ContendedPaths.needed()) {
+            ContendedPaths.take();
+        }
         enabled = true;
     }
 

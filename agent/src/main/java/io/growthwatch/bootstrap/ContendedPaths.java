@@ -16,6 +16,14 @@ final class ContendedPaths {
     private ContendedPaths() {
     }
 
+    /**
+     * Whether this JVM has virtual threads (Java 21 on), the only threads that waiting for a link
+     * pins; on older JVMs the paths are left to link at first use, which costs their start-up nothing.
+     */
+    static boolean needed() {
+        return Runtime.version().feature() >= 21;
+    }
+
     /** Takes every such path once; records a failure as a fault, never throws. */
     static void take() {
         try {
