@@ -142,8 +142,8 @@ final class BootstrapInjector {
     private static void defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> types) {
         Module base = Object.class.getModule();
         Module self = BootstrapInjector.class.getModule();
-        instrumentation.redefineModule(base, Set.of(), Map.of("jdk.internal.misc", Set.of(self)),
-                Map.of("jdk.internal.misc", Set.of(self)), Set.of(), Map.<Class<?>, List<Class<?>>>of());
+        instrumentation.redefineModule(base, Set.of(), Map.of("jdk.internal.misc", Set.of(self)), Map.of(),
+                Set.of(), Map.<Class<?>, List<Class<?>>>of()); // direct calls need the export only, no opening
         Unsafe unsafe = Unsafe.getUnsafe();
         // A class can only be defined once its superclass and interfaces are: define in passes, each
         // defining what it can, until all are defined (the jar lists Outer$Inner before Outer).

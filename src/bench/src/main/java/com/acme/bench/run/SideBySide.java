@@ -35,7 +35,7 @@ public final class SideBySide {
         JdkMapsWarmup.runForTools();
         String[] names;
         IntUnaryOperator[] steps;
-        int stepsPerRound = 1_000_000;
+        int n = 1_000_000; // steps per round
         if (args.length > 0 && args[0].equals("sets")) { // add+contains+remove on a tracked HashSet and on one outside
             com.acme.bench.tracked.HotHashSet tracked = new com.acme.bench.tracked.HotHashSet();
             com.acme.bench.outside.HotHashSet outside = new com.acme.bench.outside.HotHashSet();
@@ -63,7 +63,7 @@ public final class SideBySide {
             ServiceSides sides = new ServiceSides();
             names = new String[] {"tracked", "outside"};
             steps = new IntUnaryOperator[] {i -> sides.tracked(), i -> sides.outside()};
-            stepsPerRound = 20_000;
+            n = 20_000;
         } else {
             com.acme.bench.tracked.HotHashMap tracked = new com.acme.bench.tracked.HotHashMap();
             com.acme.bench.tracked.SampledOutMap unpicked = new com.acme.bench.tracked.SampledOutMap();
@@ -77,7 +77,6 @@ public final class SideBySide {
         // slow phases, which last seconds, shift both sides of a difference alike.
         int rounds = 200;
         int warmupRounds = 50;
-        int n = stepsPerRound;
         double[][] times = new double[steps.length][rounds - warmupRounds];
         long sink = 0;
         for (int round = 0; round < rounds; round++) {
