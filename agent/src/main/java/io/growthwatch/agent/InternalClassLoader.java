@@ -1,6 +1,5 @@
 package io.growthwatch.agent;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,14 +45,24 @@ final class InternalClassLoader extends ClassLoader {
             throw new ClassNotFoundException(name);
         }
         try (InputStream in = jar.getInputStream(entry)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(entry.getSize(), 512));
-            in.transferTo(bytes);
-            byte[] code = bytes.toByteArray();
+            byte[] code = read(in, entry.getSize());
             definePackageOf(name);
             return defineClass(name, code, 0, code.length, domain);
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
+    }
+
+    /** The whole stream, read into one array of the entry's size when the jar says it (it does). */
+    private static byte[] read(InputStream in, long size) throws IOException {
+        if (size < 0 || size > Integer.MAX_VALUE) {
+            return in.readAllBytes();
+        }
+        byte[] code = new byte[(int) size];
+        if (in.readNBytes(code, 0, code.length) != code.length || in.read() != -1) {
+            throw new IOException("entry size " + size + " does not match its content");
+        }
+        return code;
     }
 
     private void definePackageOf(String className) {

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
@@ -33,6 +34,9 @@ import javax.management.remote.JMXServiceURL;
 public final class Cli {
 
     private static final String USAGE = usage();
+
+    /** How long {@code status} waits for the agent's JMX bean to appear: several of its registration polls. */
+    static final long BEAN_WAIT_MILLIS = 3000;
 
     private static String usage() {
         StringBuilder text = new StringBuilder(String.join(System.lineSeparator(),
@@ -228,16 +232,27 @@ public final class Cli {
         }
     }
 
-    /** The agent's summary table in {@code pid}, or null when the agent is not running there. */
+    /**
+     * The agent's summary table in {@code pid}, or null when the agent is not running there. The
+     * agent registers its bean only once an MBean server exists, which starting the management agent
+     * here may have just done: its bean is waited for up to {@link #BEAN_WAIT_MILLIS}.
+     */
     private static String readStatus(String pid) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(pid);
         try {
+            if (vm.getSystemProperties().getProperty(AgentOptions.ACTIVE_PROPERTY) == null) {
+                return null;
+            }
             String address = vm.startLocalManagementAgent();
             try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
                 MBeanServerConnection server = connector.getMBeanServerConnection();
                 ObjectName name = new ObjectName(SitesMXBean.OBJECT_NAME);
-                if (!server.isRegistered(name)) {
-                    return null;
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BEAN_WAIT_MILLIS);
+                while (!server.isRegistered(name)) {
+                    if (System.nanoTime() > deadline) {
+                        return null;
+                    }
+                    Thread.sleep(100);
                 }
                 return "growthwatch in " + pid + " (packages=" + server.getAttribute(name, "Packages")
                         + ", interval=" + server.getAttribute(name, "Interval") + ", window=" + server.getAttribute(name, "Window")

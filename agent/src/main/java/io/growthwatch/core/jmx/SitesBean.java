@@ -4,10 +4,8 @@ import io.growthwatch.core.config.AgentOptions;
 import io.growthwatch.core.detect.SiteRow;
 import io.growthwatch.core.report.SummaryTable;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.function.Supplier;
-import javax.management.ObjectName;
 
 /** The MBean: reads the sampler's last table, and hands threshold changes to the sampler thread. */
 public final class SitesBean implements SitesMXBean {
@@ -28,11 +26,6 @@ public final class SitesBean implements SitesMXBean {
         this.exported = exported;
         this.window = options.window();
         this.minGrowth = options.minGrowth();
-    }
-
-    /** Registers the bean in the platform MBean server. */
-    public void register() throws Exception {
-        ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.growthwatch.core.detect.SiteRow;
 import io.growthwatch.core.evidence.UnreadFieldFinder;
 import io.growthwatch.core.instrument.MapInstrumentation;
 import io.growthwatch.core.jfr.JfrReporter;
+import io.growthwatch.core.jmx.BeanRegistration;
 import io.growthwatch.core.jmx.SitesBean;
 import io.growthwatch.core.metrics.MetricsEndpoint;
 import io.growthwatch.core.metrics.SiteMetrics;
@@ -33,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Wires the running agent on its own daemon thread, the last step of the start-up path (launcher,
  * installer, runtime): logging, the reporters (log, JSON, JFR), the meter, the detector, the JMX
- * bean, then the {@link SamplingLoop}; and the summary at JVM exit.
+ * bean (registered by the loop once an MBean server exists), then the {@link SamplingLoop}; and the
+ * summary at JVM exit.
  */
 public final class AgentRuntime {
 
@@ -111,10 +113,10 @@ public final class AgentRuntime {
             SitesBean bean = new SitesBean(options, lastRows::get, lastExported::get);
             // the loop exists before the slower steps below, so that a JVM exiting early still gets its summary
             loop = new SamplingLoop(options.interval().toMillis(), options.summary().toMillis(), meter, detector,
-                    reporters, bean, lastRows, lastExported, new FaultReports(log, reporters, transformer),
+                    reporters, bean, BeanRegistration.of(bean, log), lastRows, lastExported,
+                    new FaultReports(log, reporters, transformer),
                     new InstrumentationReport(log, options, transformer, instrumentation), log, failSamplesOnPurpose);
             logStart(log);
-            register(log, bean);
             if (recent != null) {
                 serveMetrics(log, new SiteMetrics(lastExported::get), recent);
             }
@@ -160,16 +162,6 @@ public final class AgentRuntime {
             log.atInfo().setMessage("JFR events are unavailable on this JVM").addKeyValue("reason", t.toString()).log();
         }
         return reporters;
-    }
-
-    /** Registers {@code growthwatch:type=Sites}; the agent runs on without it. */
-    private static void register(Logger log, SitesBean bean) {
-        try {
-            bean.register();
-        } catch (Throwable t) {
-            log.atWarn().setMessage("could not register the JMX bean; JMX and 'status' are unavailable")
-                    .addKeyValue("reason", t.toString()).log();
-        }
     }
 
     private void logStart(Logger log) {

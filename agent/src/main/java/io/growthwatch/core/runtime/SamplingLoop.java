@@ -5,6 +5,7 @@ import io.growthwatch.core.detect.Detector;
 import io.growthwatch.core.detect.GrowthRule;
 import io.growthwatch.core.detect.IntervalFindings;
 import io.growthwatch.core.detect.SiteRow;
+import io.growthwatch.core.jmx.BeanRegistration;
 import io.growthwatch.core.jmx.SitesBean;
 import io.growthwatch.core.report.Reporters;
 import io.growthwatch.core.snapshot.IntervalSnapshot;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The agent's heartbeat, on its own thread: every interval it advances the hooks' clock, measures
  * ({@link SiteMeter}), decides ({@link Detector}), reports ({@link Reporters}), and prints the summary
- * when due. Thresholds changed over JMX apply from the next interval. A sample that fails is retried
+ * when due; it registers the JMX bean once an MBean server exists ({@link BeanRegistration}).
+ * Thresholds changed over JMX apply from the next interval. A sample that fails is retried
  * next interval; after {@link #MAX_CONSECUTIVE_FAILURES} in a row the loop gives up.
  */
 final class SamplingLoop {
@@ -26,12 +28,16 @@ final class SamplingLoop {
     /** Consecutive failed samples after which the loop stops. */
     static final int MAX_CONSECUTIVE_FAILURES = 5;
 
+    /** How soon the JMX bean appears after an MBean server does, at most. */
+    static final long REGISTRATION_POLL_MILLIS = 500;
+
     private final long intervalMillis;
     private final long summaryMillis;
     private final SiteMeter meter;
     private final Detector detector;
     private final Reporters reporters;
     private final SitesBean bean;
+    private final BeanRegistration registration;
     private final FaultReports faults;
     private final InstrumentationReport instrumented;
     private final Logger log;
@@ -40,7 +46,7 @@ final class SamplingLoop {
     private final AtomicReference<List<SiteRow>> lastExported;
 
     SamplingLoop(long intervalMillis, long summaryMillis, SiteMeter meter, Detector detector, Reporters reporters,
-                 SitesBean bean, AtomicReference<List<SiteRow>> lastRows, AtomicReference<List<SiteRow>> lastExported,
+                 SitesBean bean, BeanRegistration registration, AtomicReference<List<SiteRow>> lastRows, AtomicReference<List<SiteRow>> lastExported,
                  FaultReports faults,
                  InstrumentationReport instrumented, Logger log, boolean failOnPurpose) {
         this.instrumented = instrumented;
@@ -52,6 +58,7 @@ final class SamplingLoop {
         this.detector = detector;
         this.reporters = reporters;
         this.bean = bean;
+        this.registration = registration;
         this.faults = faults;
         this.log = log;
         this.failOnPurpose = failOnPurpose;
@@ -61,8 +68,9 @@ final class SamplingLoop {
     void run() throws InterruptedException {
         long nextSummary = summaryMillis > 0 ? System.currentTimeMillis() + summaryMillis : Long.MAX_VALUE;
         int failures = 0;
+        registration.poll();
         while (true) {
-            TimeUnit.MILLISECONDS.sleep(intervalMillis);
+            sleepOneInterval();
             long now = System.currentTimeMillis();
             try {
                 synchronized (this) {
@@ -92,6 +100,20 @@ final class SamplingLoop {
                     log.atWarn().setMessage("sampling failed; will retry").addKeyValue("error", e.toString()).log();
                 }
             }
+        }
+    }
+
+    /**
+     * Sleeps one interval; while the JMX bean waits for an MBean server, in steps of at most
+     * {@link #REGISTRATION_POLL_MILLIS}, looking for one after each step.
+     */
+    private void sleepOneInterval() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        long left;
+        while ((left = end - System.nanoTime()) > 0) {
+            long step = registration.pending() ? Math.min(left, TimeUnit.MILLISECONDS.toNanos(REGISTRATION_POLL_MILLIS)) : left;
+            TimeUnit.NANOSECONDS.sleep(step);
+            registration.poll();
         }
     }
 

@@ -173,11 +173,22 @@ class DetectorTest {
     }
 
     @Test
-    void aSparseTableIsReportedOnceWhenItWastesEnough() {
+    void aSparseTableIsReportedOnceWhenItWastesEnoughAtTwoSamples() {
         SparseTable sparse = new SparseTable(42, 1, 10, 1 << 22); // 4 Mi slots for 10 entries: ~16 MiB of 4-byte references
+        assertThat(detector.observe(interval(1, 10, 0, 0, sparse)).oversized()).isEmpty();
         assertThat(detector.observe(interval(1, 10, 0, 0, sparse)).oversized()).singleElement()
                 .satisfies(o -> assertThat(o.site()).isEqualTo("t.Cache.<init>(Cache.java:7)"));
         assertThat(detector.observe(interval(1, 10, 0, 0, sparse)).oversized()).isEmpty();
+    }
+
+    @Test
+    void aTableSampledWhileBeingDrainedIsReportedAtTheSizeItSettlesAt() {
+        SparseTable draining = new SparseTable(44, 1, 84_847, 1 << 22);
+        SparseTable drained = new SparseTable(44, 1, 5_000, 1 << 22);
+        assertThat(detector.observe(interval(1, 10, 0, 0, draining)).oversized()).isEmpty();
+        assertThat(detector.observe(interval(1, 10, 0, 0, drained)).oversized()).isEmpty();
+        assertThat(detector.observe(interval(1, 10, 0, 0, drained)).oversized()).singleElement()
+                .satisfies(o -> assertThat(o.size()).isEqualTo(5_000));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,6 +188,19 @@ class LiveOperationsTest {
         String[] result = cli("attach", "999999999", "packages=com.acme");
         assertThat(result[0]).isEqualTo("1");
         assertThat(result[1].strip().lines()).hasSize(1).first().asString().startsWith("growthwatch: cannot attach to 999999999: ");
+    }
+
+    @Test
+    void theAgentMakesNoMBeanServerAndRegistersItsBeanSoonAfterTheApplicationMakesOne() throws Exception {
+        ForkedJvm run = ForkedJvm.run("packages=com.acme.scenarios,interval=10s", List.of(),
+                "com.acme.scenarios.LateMBeanServer");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stdout).as(run.toString()).contains("MBean servers before=0").contains("bean registered=true");
+        Matcher after = Pattern.compile("after=(\\d+)ms").matcher(run.stdout);
+        assertThat(after.find()).isTrue();
+        assertThat(Long.parseLong(after.group(1))).as("the agent polls every 500 ms, not once an interval (10 s)")
+                .isLessThan(2000);
     }
 
     @Test

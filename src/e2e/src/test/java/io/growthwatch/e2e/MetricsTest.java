@@ -204,6 +204,9 @@ class MetricsTest {
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             ObjectName bean = new ObjectName((String) rule.get("bean"));
+            for (int i = 0; i < 30 && !server.isRegistered(bean); i++) {
+                Thread.sleep(100); // the agent registers its bean within 500 ms of an MBean server existing
+            }
             Set<String> attributes = new HashSet<>();
             for (MBeanAttributeInfo a : server.getMBeanInfo(bean).getAttributes()) {
                 attributes.add(a.getName());
