@@ -104,10 +104,7 @@ final class BootstrapInjector {
                 if (entry == null) {
                     throw new IOException("the agent jar has no " + TWINS + twin.path() + ".classdata");
                 }
-                byte[] code;
-                try (InputStream in = jar.getInputStream(entry)) {
-                    code = in.readAllBytes();
-                }
+                byte[] code = readEntry(jar, entry);
                 Class<?> defined = MethodHandles.privateLookupIn(twin.extended(), MethodHandles.lookup()).defineClass(code);
                 if (twin.shownName() != null) {
                     nameAfter(defined, twin.shownName());
@@ -190,9 +187,7 @@ final class BootstrapInjector {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (name.startsWith(PACKAGE) && name.endsWith(".class") && !name.endsWith("package-info.class")) {
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        types.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), in.readAllBytes());
-                    }
+                    types.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), readEntry(jar, entry));
                 }
             }
         }
@@ -221,10 +216,26 @@ final class BootstrapInjector {
             if (entry == null || !name.startsWith(PACKAGE) || !name.endsWith(".class")) {
                 return false;
             }
-            try (InputStream in = jar.getInputStream(entry)) {
-                types.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), in.readAllBytes());
-            }
+            types.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), readEntry(jar, entry));
         }
         return !types.isEmpty();
+    }
+
+    /**
+     * The content of {@code entry}, read into one array of the size the jar gives (the JDK's
+     * {@code readAllBytes} reads through 8 KiB buffers and copies: garbage on the application's start-up).
+     */
+    private static byte[] readEntry(JarFile jar, JarEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            long size = entry.getSize();
+            if (size < 0 || size > Integer.MAX_VALUE) {
+                return in.readAllBytes();
+            }
+            byte[] content = new byte[(int) size];
+            if (in.readNBytes(content, 0, content.length) != content.length || in.read() != -1) {
+                throw new IOException(entry.getName() + ": its size in the jar does not match its content");
+            }
+            return content;
+        }
     }
 }
