@@ -1,6 +1,8 @@
 package io.growthwatch.core.report;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.LayoutBase;
 import org.slf4j.event.KeyValuePair;
 
@@ -38,7 +40,12 @@ final class AgentLineLayout extends LayoutBase<ILoggingEvent> {
         }
         line.append(' ').append(event.getFormattedMessage()).append(' ');
         appendKeyValues(line, event.getKeyValuePairs());
-        return line.append(System.lineSeparator()).toString();
+        line.append(System.lineSeparator());
+        IThrowableProxy thrown = event.getThrowableProxy();
+        if (thrown != null) { // what logback's pattern appends when it names no throwable converter
+            line.append(ThrowableProxyUtil.asString(thrown)); // ends with a line separator
+        }
+        return line.toString();
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss.SSS} */

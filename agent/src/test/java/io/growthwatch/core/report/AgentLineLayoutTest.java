@@ -75,4 +75,12 @@ class AgentLineLayoutTest {
         event.setTimeStamp(TIMES[2]);
         assertThat(byAgent(event)).isEqualTo(byLogback(event)).contains("a 1 b x");
     }
+
+    @Test
+    void writesAThrowablesStackTraceAfterTheLineAsLogbacksPatternDoes() {
+        LoggingEvent event = new LoggingEvent("fqcn", logger, Level.WARN, "failed", new IllegalStateException("boom",
+                new java.io.IOException("cause")), null);
+        event.setTimeStamp(TIMES[1]);
+        assertThat(byAgent(event)).isEqualTo(byLogback(event)).contains("java.lang.IllegalStateException: boom");
+    }
 }
