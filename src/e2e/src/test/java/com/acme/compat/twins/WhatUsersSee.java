@@ -33,6 +33,12 @@ public final class WhatUsersSee {
     private final TreeSet<String> sorted = new TreeSet<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after
+     * {@code main} returns, and a collection then would take them away first.
+     */
+    static volatile WhatUsersSee running;
+
     public static void main(String[] args) throws Exception {
         WhatUsersSee app = new WhatUsersSee();
         for (int i = 0; i < 40; i++) {
@@ -71,6 +77,7 @@ public final class WhatUsersSee {
         }
         System.out.println("request maps " + entries);
         System.out.println("done");
+        running = app;
         Thread.sleep(args.length > 0 ? Long.parseLong(args[0]) * 1000 : 0); // lets the agent's summary see the maps
     }
 
