@@ -96,8 +96,12 @@ public final class TwinCallShapes {
         return sum;
     }
 
+    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
+    static volatile TwinCallShapes running;
+
     public static void main(String[] args) throws InterruptedException {
         TwinCallShapes shapes = new TwinCallShapes();
+        running = shapes;
         List<String> results = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < ROUNDS; i++) {
