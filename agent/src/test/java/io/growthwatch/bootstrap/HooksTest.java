@@ -1,0 +1,125 @@
+package io.growthwatch.bootstrap;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hooks that instrumented code calls, called here as the rewritten code calls them, in a JVM
+ * where the counted twins are not defined (no agent): tracked maps are tracked as themselves.
+ */
+class HooksTest {
+
+    private static final SiteLocation WHERE = new SiteLocation("com.acme.Cache", "<init>", "Cache.java", 30, "app");
+
+    private final int siteId = Registry.allocSite("HooksTest|" + System.nanoTime(), WHERE, "java.util.LinkedHashMap", null);
+    private final AllocSite site = Registry.allocSite(siteId);
+    private final int putId = Registry.callSite("HooksTest|put|" + System.nanoTime(), WHERE, "put", null);
+
+    @BeforeAll
+    static void switchOn() {
+        AgentSwitch.enable();
+    }
+
+    /** An application's LRU cache, with what the rewriter adds to its {@code removeEldestEntry}. */
+    static final class Lru extends LinkedHashMap<String, String> {
+        private final int capacity;
+
+        Lru(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            boolean evict = size() > capacity;
+            Hooks.evicting(evict, this);
+            return evict;
+        }
+    }
+
+    private long inserts() {
+        return site.counterFor(Registry.callSiteOrOutside(putId)).inserts();
+    }
+
+    private long removes() {
+        return site.counterFor(Registry.callSiteOrOutside(putId)).removes();
+    }
+
+    @Test
+    void aMapOfAKnownSiteIsTrackedAndTheApplicationGoesOnWithIt() {
+        Map<String, String> map = new HashMap<>();
+
+        Object returned = Hooks.allocated(map, siteId);
+
+        assertThat(returned).isSameAs(map);
+        assertThat(Registry.instances().find(map)).isNotNull();
+        assertThat(Registry.instances().find(map).site()).isSameAs(site);
+    }
+
+    @Test
+    void aMapOfNoKnownSiteIsLeftAlone() {
+        Map<String, String> map = new HashMap<>();
+
+        assertThat(Hooks.allocated(map, Registry.MAX_SITES - 1)).isSameAs(map);
+        assertThat(Hooks.allocated(map, -5)).isSameAs(map);
+
+        assertThat(Registry.instances().find(map)).isNull();
+    }
+
+    @Test
+    void nothingIsTrackedWhileTheSwitchIsOff() {
+        Map<String, String> map = new HashMap<>();
+        AgentSwitch.disable();
+        try {
+            assertThat(Hooks.allocated(map, siteId)).isSameAs(map);
+        } finally {
+            AgentSwitch.enable();
+        }
+        assertThat(Registry.instances().find(map)).isNull();
+    }
+
+    @Test
+    void anApplicationSubclassIsCountedAtItsCallSitesEvictionsIncluded() {
+        @SuppressWarnings("unchecked")
+        Lru cache = (Lru) Hooks.allocated(new Lru(2), siteId);
+
+        for (String key : new String[] {"a", "b", "c"}) {
+            Hooks.at(cache, putId);
+            cache.put(key, key);
+        }
+        Hooks.at(cache, putId); // the next call: counts the last put, and the eviction it caused
+
+        assertThat(cache).containsOnlyKeys("b", "c");
+        assertThat(inserts()).isEqualTo(3);
+        assertThat(removes()).isEqualTo(1);
+    }
+
+    @Test
+    void theHookForCodeWithTwinsSkipsAPlainHashMapWhichTheHookForAnyMapCounts() {
+        Map<String, String> plain = new HashMap<>();
+        assertThat(Hooks.allocated(plain, siteId)).isSameAs(plain); // tracked as itself: no twins here
+
+        Hooks.at(plain, putId);
+        plain.put("a", "1");
+        Hooks.at(plain, putId);
+        assertThat(inserts()).as("a plain HashMap is never tracked where twins exist").isZero();
+
+        Hooks.atAnyMap(plain, putId);
+        plain.put("b", "2");
+        Hooks.atAnyMap(plain, putId);
+        assertThat(inserts()).isEqualTo(1);
+    }
+
+    @Test
+    void aNullReceiverIsLeftToTheOriginalCall() {
+        Hooks.at(null, putId);
+        Hooks.atAnyMap(null, putId);
+
+        assertThat(inserts()).isZero();
+    }
+}
