@@ -85,7 +85,6 @@ class HooksTest {
 
     @Test
     void anApplicationSubclassIsCountedAtItsCallSitesEvictionsIncluded() {
-        @SuppressWarnings("unchecked")
         Lru cache = (Lru) Hooks.allocated(new Lru(2), siteId);
 
         for (String key : new String[] {"a", "b", "c"}) {
