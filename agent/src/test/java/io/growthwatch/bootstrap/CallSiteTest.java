@@ -19,8 +19,9 @@ class CallSiteTest {
     private final AllocSite site = Registry.allocSite(Registry.allocSite("CallSiteTest|" + System.nanoTime(), WHERE,
             "java.util.LinkedHashMap", null));
 
-    private static CallSite callSite(String name) {
-        return Registry.callSite(Registry.callSite("CallSiteTest|" + name + "|" + System.nanoTime(), WHERE, "put", null));
+    /** A new call site making {@code operation}, under a key no other test uses. */
+    private static CallSite callSite(String operation) {
+        return Registry.callSite(Registry.callSite("CallSiteTest|" + operation + "|" + System.nanoTime(), WHERE, operation, null));
     }
 
     private Map<String, String> tracked() {
@@ -63,7 +64,7 @@ class CallSiteTest {
 
     @Test
     void aColdCallSiteLooksReceiversUpOncePerSamplingInterval() {
-        CallSite perRequest = callSite("cold");
+        CallSite perRequest = callSite("put");
         for (int i = 0; i < CallSite.COLD_AFTER_MISSES; i++) {
             perRequest.touch(new HashMap<>()); // per-request maps that sampling left out
         }
@@ -85,7 +86,7 @@ class CallSiteTest {
 
     @Test
     void theLastReceiverIsHeldWeakly() throws InterruptedException {
-        CallSite put = callSite("weak");
+        CallSite put = callSite("put");
         Map<String, String> map = tracked();
         put.touch(map);
         TrackedMap entry = Registry.instances().find(map);
