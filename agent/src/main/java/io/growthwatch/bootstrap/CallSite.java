@@ -1,5 +1,7 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.ForceInline;
+
 import java.lang.ref.WeakReference;
 import java.util.Map;
 
@@ -40,6 +42,15 @@ public final class CallSite {
      * itself and is touched here again costs no lookup. Racy on purpose: {@link Touched} is immutable.
      */
     private Touched last;
+
+    /**
+     * The receiver some call site found tracked last, whichever call site it was: where the eviction
+     * that follows a touch of a self-bounded map within the same call ({@code removeEldestEntry}
+     * answering true) looks first, before the instance table. Written only when it changes, so that a
+     * service's one busy cache costs no write per call. Racy on purpose: {@link Touched} is immutable,
+     * and a value another thread left only sends the eviction to the table.
+     */
+    private static Touched lastFound;
 
     /** Receivers looked up in vain; stops changing once the call site is cold. */
     private int misses;
@@ -92,9 +103,22 @@ public final class CallSite {
         }
     }
 
+    /**
+     * The entry of {@code map} when it is the receiver a call site found tracked last (see
+     * {@link #lastFound}); null otherwise, also when {@code map} is tracked: then ask the instance table.
+     */
+    @ForceInline
+    static TrackedMap foundLast(Object map) {
+        Touched seen = lastFound;
+        return seen != null && seen.get() == map ? seen.tracked : null;
+    }
+
     private TrackedMap find(Map<?, ?> map) {
         Touched seen = last;
         if (seen != null && seen.get() == map) {
+            if (lastFound != seen) {
+                lastFound = seen;
+            }
             return seen.tracked;
         }
         if (cold) {
@@ -114,7 +138,9 @@ public final class CallSite {
             }
             return null;
         }
-        last = new Touched(map, tracked);
+        Touched found = new Touched(map, tracked);
+        last = found;
+        lastFound = found;
         return tracked;
     }
 

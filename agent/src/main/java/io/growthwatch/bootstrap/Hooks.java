@@ -409,7 +409,13 @@ public final class Hooks {
      */
     public static void evicting(boolean evict, Object map) {
         if (evict && AgentSwitch.enabled) {
-            evicted(map);
+            // the put that evicts was made at a call site that touched this map just before, as a rule
+            TrackedMap touched = CallSite.foundLast(map);
+            if (touched != null) {
+                touched.evicted();
+            } else {
+                evicted(map);
+            }
         }
     }
 

@@ -85,6 +85,22 @@ class CallSiteTest {
     }
 
     @Test
+    void theReceiverFoundLastIsKnownWithoutALookUpUntilAnotherIsFound() {
+        CallSite put = callSite("put");
+        CallSite other = callSite("put");
+        Map<String, String> first = tracked();
+        Map<String, String> second = tracked();
+
+        put.touch(first);
+        assertThat(CallSite.foundLast(first)).isSameAs(Registry.instances().find(first));
+        assertThat(CallSite.foundLast(second)).as("not found last").isNull();
+
+        other.touch(second);
+        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
+        assertThat(CallSite.foundLast(first)).as("found by a call site before the last one").isNull();
+    }
+
+    @Test
     void theLastReceiverIsHeldWeakly() throws InterruptedException {
         CallSite put = callSite("put");
         Map<String, String> map = tracked();

@@ -99,6 +99,23 @@ class HooksTest {
     }
 
     @Test
+    void anEvictionOfACacheNoCallSiteTouchedLastIsCountedToo() {
+        Lru first = (Lru) Hooks.allocated(new Lru(1), siteId);
+        Lru second = (Lru) Hooks.allocated(new Lru(1), siteId);
+        Hooks.at(first, putId);
+        first.put("a", "a");
+        Hooks.at(second, putId);
+        second.put("a", "a");
+
+        first.put("b", "b"); // as code outside the chosen packages would: no touch, an eviction
+        Hooks.at(first, putId);
+
+        assertThat(first).containsOnlyKeys("b");
+        assertThat(inserts()).isEqualTo(2);
+        assertThat(removes()).as("the eviction, found in the instance table").isEqualTo(1);
+    }
+
+    @Test
     void theHookForCodeWithTwinsSkipsAPlainHashMapWhichTheHookForAnyMapCounts() {
         Map<String, String> plain = new HashMap<>();
         assertThat(Hooks.allocated(plain, siteId)).isSameAs(plain); // tracked as itself: no twins here

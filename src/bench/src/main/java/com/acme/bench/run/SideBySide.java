@@ -20,7 +20,8 @@ import java.util.function.IntUnaryOperator;
  * -cp src/bench/target/benchmarks.jar com.acme.bench.run.SideBySide} ({@code ... SideBySide sets}: a
  * tracked {@code HashSet} and one outside; {@code chm}: the same steps on a {@code ConcurrentHashMap}, tracked
  * and outside; {@code compute} or {@code compute-chm}: {@code computeIfAbsent}
- * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside; {@code short}: a
+ * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside; {@code lru}: a bounded LRU cache (a {@code LinkedHashMap}
+ * subclass) evicting on every put, tracked and outside; {@code short}: a
  * new map per request, tracked package and outside; {@code service}: the demo's request handling, tracked
  * ({@code packages=com.acme.demo}) and its copy outside, see {@link ServiceSides}). The JDK warm-up first passes every kind of map and set
  * through the chosen code's call sites, as in a service.
@@ -58,6 +59,11 @@ public final class SideBySide {
             com.acme.bench.outside.ComputedCounts outside = concurrent ? com.acme.bench.outside.ComputedCounts.concurrentHashMap()
                     : com.acme.bench.outside.ComputedCounts.hashMap();
             names = new String[] {"tracked", "outside"};
+            steps = new IntUnaryOperator[] {i -> valueOf(tracked.step(i)), i -> valueOf(outside.step(i))};
+        } else if (args.length > 0 && args[0].equals("lru")) { // an evicting put + a hit on a LinkedHashMap subclass, tracked and outside
+            com.acme.bench.tracked.BoundedCache tracked = new com.acme.bench.tracked.BoundedCache();
+            com.acme.bench.outside.BoundedCache outside = new com.acme.bench.outside.BoundedCache();
+            names = new String[] {"tracked lru", "outside lru"};
             steps = new IntUnaryOperator[] {i -> valueOf(tracked.step(i)), i -> valueOf(outside.step(i))};
         } else if (args.length > 0 && args[0].equals("service")) { // the demo's request handling, tracked package and outside copy
             ServiceSides sides = new ServiceSides();
