@@ -23,12 +23,8 @@ public final class FillingCache {
         this.capacity = capacity;
     }
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile FillingCache running;
-
     public static void main(String[] args) {
-        FillingCache lru = new FillingCache(Integer.parseInt(args[1]));
-        running = lru;
+        FillingCache lru = Pace.keepUntilExit(new FillingCache(Integer.parseInt(args[1])));
         long n = Pace.run(Pace.seconds(args, 14), Integer.parseInt(args[2]), i -> lru.cache.put("key-" + i, "value-" + i));
         System.out.println("filling cache done puts=" + n + " size=" + lru.cache.size());
     }

@@ -23,12 +23,8 @@ public final class KnownIds {
         }
     }
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile KnownIds running;
-
     public static void main(String[] args) {
-        KnownIds ids = new KnownIds();
-        running = ids;
+        KnownIds ids = Pace.keepUntilExit(new KnownIds());
         long n = Pace.run(Pace.seconds(args, 30), 2000, ids::handled);
         System.out.println("known ids done requests=" + n + " clients=" + ids.firstSeen.size());
     }

@@ -23,12 +23,8 @@ public final class ReportShowcase {
         settings.put("setting-" + (i % 20), "on");
     }
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile ReportShowcase running;
-
     public static void main(String[] args) {
-        ReportShowcase showcase = new ReportShowcase();
-        running = showcase;
+        ReportShowcase showcase = Pace.keepUntilExit(new ReportShowcase());
         long n = Pace.run(Pace.seconds(args, 12), 2000, showcase::step);
         System.out.println("report showcase done steps=" + n + " leak=" + showcase.leak.size());
     }

@@ -9,12 +9,8 @@ public final class SteadyChurn {
 
     private final ConcurrentHashMap<Long, String> inFlight = new ConcurrentHashMap<>();
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile SteadyChurn running;
-
     public static void main(String[] args) {
-        SteadyChurn app = new SteadyChurn();
-        running = app;
+        SteadyChurn app = Pace.keepUntilExit(new SteadyChurn());
         long n = Pace.run(Pace.seconds(args, 16), 3000, i -> {
             app.inFlight.put(i, "request-" + i);
             if (i >= LIVE) {

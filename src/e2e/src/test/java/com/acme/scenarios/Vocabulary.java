@@ -19,12 +19,8 @@ public final class Vocabulary {
         byEndpoint.put(endpoint, n == null ? 1 : n + 1);
     }
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile Vocabulary running;
-
     public static void main(String[] args) {
-        Vocabulary counters = new Vocabulary();
-        running = counters;
+        Vocabulary counters = Pace.keepUntilExit(new Vocabulary());
         long n = Pace.run(Pace.seconds(args, 30), 2000, counters::handled);
         System.out.println("vocabulary done requests=" + n + " endpoints=" + counters.byEndpoint.size());
     }

@@ -1,5 +1,7 @@
 package com.acme.compat.concurrency;
 
+import com.acme.scenarios.Pace;
+
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,9 +102,6 @@ public final class ConcurrentCounts {
         }
     }
 
-    /** Keeps the counted maps reachable until the JVM exits, so that the agent's shutdown summary still sees them. */
-    static volatile ConcurrentCounts running;
-
     public static void main(String[] args) throws Exception {
         boolean virtual = args[0].startsWith("virtual");
         boolean raceComputes = args[0].endsWith("-racing-computes");
@@ -111,8 +110,7 @@ public final class ConcurrentCounts {
         int keys = Integer.parseInt(args[3]);
         double linger = args.length > 4 ? Double.parseDouble(args[4]) : 0;
 
-        ConcurrentCounts counts = new ConcurrentCounts();
-        running = counts;
+        ConcurrentCounts counts = Pace.keepUntilExit(new ConcurrentCounts());
         CountDownLatch start = new CountDownLatch(1);
         long began = System.nanoTime();
         ExecutorService executor = virtual ? virtualThreads() : Executors.newFixedThreadPool(tasks);

@@ -1,5 +1,7 @@
 package com.acme.compat.concurrency;
 
+import com.acme.scenarios.Pace;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,9 +30,6 @@ public final class PerThreadMaps {
             removes++;
         }
     }
-
-    /** Keeps the counted maps reachable until the JVM exits, so that the agent's shutdown summary still sees them. */
-    static volatile PerThreadMaps[] running;
 
     public static void main(String[] args) throws InterruptedException {
         long lingerMillis = Long.parseLong(args[3]) * 1000;
@@ -63,7 +62,7 @@ public final class PerThreadMaps {
         }
         System.out.println("real inserts=" + inserts + " removes=" + removes + " size=" + size
                 + " consistent=" + (inserts - removes == size));
-        running = owners;
+        Pace.keepUntilExit(owners);
         Thread.sleep(lingerMillis);
     }
 }

@@ -16,17 +16,13 @@ public final class LoaderHost {
 
     static final String PLUGIN = "com.acme.compat.loaders.plugin.Leaky";
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile Object[] running;
-
     public static void main(String[] args) throws Exception {
         double seconds = Double.parseDouble(args[0]);
         URL[] classes = {LoaderHost.class.getProtectionDomain().getCodeSource().getLocation()};
         ChildFirstLoader platformParent = new ChildFirstLoader("tenant-a", classes, ClassLoader.getPlatformClassLoader());
         ChildFirstLoader noParent = new ChildFirstLoader("tenant-b", classes, null);
-        LongConsumer a = plugin(platformParent);
-        LongConsumer b = plugin(noParent);
-        running = new Object[] {a, b};
+        LongConsumer a = Pace.keepUntilExit(plugin(platformParent));
+        LongConsumer b = Pace.keepUntilExit(plugin(noParent));
         System.out.println("copies are distinct classes: " + (a.getClass() != b.getClass()));
 
         Thread fastFeeder = new Thread(() -> Pace.run(seconds, 2000, a), "feeder-a");

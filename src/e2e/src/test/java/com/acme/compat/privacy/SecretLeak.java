@@ -54,12 +54,8 @@ public final class SecretLeak {
         byPassword.merge(new Credential(user), SECRET, (a, b) -> a + b);
     }
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile SecretLeak running;
-
     public static void main(String[] args) {
-        SecretLeak leak = new SecretLeak();
-        running = leak;
+        SecretLeak leak = Pace.keepUntilExit(new SecretLeak());
         long n = Pace.run(Double.parseDouble(args[0]), 1000, leak::remember);
         System.out.println("secret leak done calls=" + n + " entries=" + (leak.byUser.size() + leak.byPassword.size()));
     }

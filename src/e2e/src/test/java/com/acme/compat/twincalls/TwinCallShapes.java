@@ -1,5 +1,7 @@
 package com.acme.compat.twincalls;
 
+import com.acme.scenarios.Pace;
+
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -96,12 +98,8 @@ public final class TwinCallShapes {
         return sum;
     }
 
-    /** Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after {@code main} returns. */
-    static volatile TwinCallShapes running;
-
     public static void main(String[] args) throws InterruptedException {
-        TwinCallShapes shapes = new TwinCallShapes();
-        running = shapes;
+        TwinCallShapes shapes = Pace.keepUntilExit(new TwinCallShapes());
         List<String> results = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < ROUNDS; i++) {

@@ -1,5 +1,7 @@
 package com.acme.compat.twins;
 
+import com.acme.scenarios.Pace;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,12 +34,6 @@ public final class WhatUsersSee {
     private final LinkedHashSet<String> ordered = new LinkedHashSet<>();
     private final TreeSet<String> sorted = new TreeSet<>();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
-
-    /**
-     * Keeps the maps reachable until the JVM exits: the agent's shutdown summary runs after
-     * {@code main} returns, and a collection then would take them away first.
-     */
-    static volatile WhatUsersSee running;
 
     public static void main(String[] args) throws Exception {
         WhatUsersSee app = new WhatUsersSee();
@@ -77,7 +73,7 @@ public final class WhatUsersSee {
         }
         System.out.println("request maps " + entries);
         System.out.println("done");
-        running = app;
+        Pace.keepUntilExit(app);
         Thread.sleep(args.length > 0 ? Long.parseLong(args[0]) * 1000 : 0); // lets the agent's summary see the maps
     }
 
