@@ -2,7 +2,6 @@ package io.growthwatch.bootstrap;
 
 import jdk.internal.vm.annotation.ForceInline;
 
-import java.lang.ref.WeakReference;
 import java.util.Map;
 
 /** A place in application code that mutates a map: one {@code map.put(...)} call, for instance. */
@@ -38,19 +37,26 @@ public final class CallSite {
     private int adoptions; // written under the instance table's lock only
 
     /**
-     * The last tracked receiver this call site looked up, and its entry: a map that cannot count
-     * itself and is touched here again costs no lookup. Racy on purpose: {@link Touched} is immutable.
+     * The entries of the last two tracked receivers this call site looked up (an entry holds its map
+     * weakly): a map that cannot count itself and is touched here again costs no lookup, nor does
+     * either of two maps met in turn (one cache class, two instances), and no write either (a
+     * reference stored into this long-lived object costs a fence in G1's write barrier). Further maps
+     * in turn cost a lookup each, and allocate nothing. Racy on purpose: a stale read only sends the
+     * touch to the instance table.
      */
-    private Touched last;
+    private TrackedMap last;
+    private TrackedMap beforeLast;
 
     /**
-     * The receiver some call site found tracked last, whichever call site it was: where the eviction
-     * that follows a touch of a self-bounded map within the same call ({@code removeEldestEntry}
-     * answering true) looks first, before the instance table. Written only when it changes, so that a
-     * service's one busy cache costs no write per call. Racy on purpose: {@link Touched} is immutable,
-     * and a value another thread left only sends the eviction to the table.
+     * The id of the call site that found a tracked receiver last, whichever call site it was: the
+     * eviction that follows a touch of a self-bounded map within the same call ({@code removeEldestEntry}
+     * answering true) looks for its entry among that call site's last two receivers first, before the
+     * instance table. An id, not the entry, and written only when it changes: no write per call for a
+     * service's busy caches, and none of the fence that storing a reference into a long-lived object
+     * costs in G1's write barrier. Racy on purpose: a value another thread left only sends the
+     * eviction to the table.
      */
-    private static Touched lastFound;
+    private static int foundLastBy = NO_ID;
 
     /** Receivers looked up in vain; stops changing once the call site is cold. */
     private int misses;
@@ -104,22 +110,36 @@ public final class CallSite {
     }
 
     /**
-     * The entry of {@code map} when it is the receiver a call site found tracked last (see
-     * {@link #lastFound}); null otherwise, also when {@code map} is tracked: then ask the instance table.
+     * The entry of {@code map} when it is one of the last two receivers of the call site that found a
+     * tracked receiver last (see {@link #foundLastBy}); null otherwise, also when {@code map} is
+     * tracked: then ask the instance table.
      */
     @ForceInline
     static TrackedMap foundLast(Object map) {
-        Touched seen = lastFound;
-        return seen != null && seen.get() == map ? seen.tracked : null;
+        CallSite site = Registry.callSite(foundLastBy);
+        return site != null ? site.held(map) : null;
+    }
+
+    /** The entry of {@code map} when it is one of the last two receivers this call site found tracked; null otherwise. */
+    @ForceInline
+    private TrackedMap held(Object map) {
+        TrackedMap seen = entryOf(last, map);
+        return seen != null ? seen : entryOf(beforeLast, map);
+    }
+
+    /** {@code held}, when it is the entry of {@code map}; null otherwise. */
+    @ForceInline
+    private static TrackedMap entryOf(TrackedMap held, Object map) {
+        return held != null && held.get() == map ? held : null;
     }
 
     private TrackedMap find(Map<?, ?> map) {
-        Touched seen = last;
-        if (seen != null && seen.get() == map) {
-            if (lastFound != seen) {
-                lastFound = seen;
+        TrackedMap seen = held(map);
+        if (seen != null) {
+            if (foundLastBy != id) {
+                foundLastBy = id;
             }
-            return seen.tracked;
+            return seen;
         }
         if (cold) {
             int epoch = Epoch.current;
@@ -138,9 +158,11 @@ public final class CallSite {
             }
             return null;
         }
-        Touched found = new Touched(map, tracked);
-        last = found;
-        lastFound = found;
+        beforeLast = last;
+        last = tracked;
+        if (foundLastBy != id) {
+            foundLastBy = id;
+        }
         return tracked;
     }
 
@@ -169,16 +191,6 @@ public final class CallSite {
                 adoptions++;
             }
             return added;
-        }
-    }
-
-    /** A receiver this call site found tracked, held weakly, with its entry. */
-    private static final class Touched extends WeakReference<Object> {
-        final TrackedMap tracked;
-
-        Touched(Object map, TrackedMap tracked) {
-            super(map);
-            this.tracked = tracked;
         }
     }
 }

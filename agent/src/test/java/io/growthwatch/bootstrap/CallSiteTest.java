@@ -2,6 +2,7 @@ package io.growthwatch.bootstrap;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,6 +99,45 @@ class CallSiteTest {
         other.touch(second);
         assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
         assertThat(CallSite.foundLast(first)).as("found by a call site before the last one").isNull();
+    }
+
+    @Test
+    void theLastTwoReceiversOfTheCallSiteThatFoundLastAreKnownWithoutALookUp() {
+        CallSite put = callSite("put");
+        Map<String, String> first = tracked();
+        Map<String, String> second = tracked();
+        Map<String, String> third = tracked();
+
+        put.touch(first);
+        put.touch(second);
+        assertThat(CallSite.foundLast(first)).isSameAs(Registry.instances().find(first));
+        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
+
+        put.touch(third);
+        assertThat(CallSite.foundLast(third)).isSameAs(Registry.instances().find(third));
+        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
+        assertThat(CallSite.foundLast(first)).as("pushed out by a third receiver").isNull();
+    }
+
+    @Test
+    void aCallSiteMeetingTwoTrackedMapsInTurnAllocatesNothing() {
+        CallSite put = callSite("put");
+        Map<String, String> first = tracked();
+        Map<String, String> second = tracked();
+        first.put("a", "1");
+        for (int i = 0; i < 100; i++) {
+            put.touch((i & 1) == 0 ? first : second);
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++) {
+            put.touch((i & 1) == 0 ? first : second);
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated by 10,000 touches of two maps in turn").isLessThan(10_000);
+        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
     }
 
     @Test

@@ -47,6 +47,32 @@ public class LruBench extends AgentCheck {
         }
     }
 
+    /** Two caches of one class, used in turn, allocated in the tracked package. */
+    @State(Scope.Thread)
+    public static class TrackedPair {
+        final com.acme.bench.tracked.TwoCaches caches = new com.acme.bench.tracked.TwoCaches();
+        int cursor;
+
+        /** Fills both caches, then moves them to the old generation. */
+        @Setup
+        public void settle() {
+            settled(caches::step);
+        }
+    }
+
+    /** Two caches of one class, used in turn, allocated by the same code outside the chosen packages. */
+    @State(Scope.Thread)
+    public static class OutsidePair {
+        final com.acme.bench.outside.TwoCaches caches = new com.acme.bench.outside.TwoCaches();
+        int cursor;
+
+        /** Fills both caches, then moves them to the old generation. */
+        @Setup
+        public void settle() {
+            settled(caches::step);
+        }
+    }
+
     /**
      * Fills a cache through its {@code step} and collects the heap twice, so that the cache and its table are old when
      * measuring starts. A young cache runs its evicting puts at about 24 ns, an old one at about 40 ns
@@ -66,6 +92,18 @@ public class LruBench extends AgentCheck {
     @Benchmark
     public Integer tracked(Tracked s) {
         return s.cache.step(s.cursor++);
+    }
+
+    /** One step on each of two tracked caches of one class, one thread. */
+    @Benchmark
+    public Integer trackedPair(TrackedPair s) {
+        return s.caches.step(s.cursor++);
+    }
+
+    /** One step on each of two caches of one class outside the chosen packages, one thread. */
+    @Benchmark
+    public Integer outsidePair(OutsidePair s) {
+        return s.caches.step(s.cursor++);
     }
 
     /** One step on a cache outside the chosen packages, one thread. */

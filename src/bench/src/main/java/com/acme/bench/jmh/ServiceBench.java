@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public class ServiceBench extends AgentCheck {
 
     /** Distinct clients in the request stream. */
-    static final int CLIENTS = 20_000;
+    public static final int CLIENTS = 20_000;
 
     /** The raw query strings of the request stream, one per client. */
     @State(Scope.Benchmark)

@@ -41,6 +41,7 @@ final class Catalog {
             specs.add(spec(where + "-compute-chm-1t", "long-lived ConcurrentHashMap, computeIfAbsent x2 + merge + remove", 1, ComputeBench.class, method + "Concurrent", tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-hashset-1t", "long-lived HashSet, add+contains+remove", 1, HashSetBench.class, method, tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-lru-1t", "bounded LRU cache (LinkedHashMap subclass), evicting put + get", 1, LruBench.class, method, tracked ? HOT : OUTSIDE));
+            specs.add(spec(where + "-lru-pair-1t", "two LRU caches of one class in turn (one call site), 2 x (evicting put + get)", 1, LruBench.class, method + "Pair", tracked ? HOT : OUTSIDE));
             specs.add(spec(where + "-sampledout-1t", "long-lived HashMap that sampling left out, put+get+remove", 1, HandlerBench.class, method + "SampledOut", tracked ? SAMPLED_OUT : OUTSIDE));
             specs.add(spec(where + "-handler-1t", "request handler (new HashMap, 5-10 header puts, iterate)", 1, HandlerBench.class, method, tracked ? SHORT_LIVED : OUTSIDE));
             specs.add(spec(where + "-short-1t", "short-lived map per request (new, 4 puts, 2 gets)", 1, ShortLivedBench.class, method, tracked ? SHORT_LIVED : OUTSIDE));

@@ -21,7 +21,8 @@ import java.util.function.IntUnaryOperator;
  * tracked {@code HashSet} and one outside; {@code chm}: the same steps on a {@code ConcurrentHashMap}, tracked
  * and outside; {@code compute} or {@code compute-chm}: {@code computeIfAbsent}
  * and {@code merge} on a {@code HashMap} or {@code ConcurrentHashMap}, tracked and outside; {@code lru}: a bounded LRU cache (a {@code LinkedHashMap}
- * subclass) evicting on every put, tracked and outside; {@code short}: a
+ * subclass) evicting on every put, tracked and outside; {@code lru-pair}: two such caches of one class
+ * in turn, through one call site; {@code short}: a
  * new map per request, tracked package and outside; {@code service}: the demo's request handling, tracked
  * ({@code packages=com.acme.demo}) and its copy outside, see {@link ServiceSides}). The JDK warm-up first passes every kind of map and set
  * through the chosen code's call sites, as in a service.
@@ -64,6 +65,11 @@ public final class SideBySide {
             com.acme.bench.tracked.BoundedCache tracked = new com.acme.bench.tracked.BoundedCache();
             com.acme.bench.outside.BoundedCache outside = new com.acme.bench.outside.BoundedCache();
             names = new String[] {"tracked lru", "outside lru"};
+            steps = new IntUnaryOperator[] {i -> valueOf(tracked.step(i)), i -> valueOf(outside.step(i))};
+        } else if (args.length > 0 && args[0].equals("lru-pair")) { // two caches of one class in turn, tracked and outside
+            com.acme.bench.tracked.TwoCaches tracked = new com.acme.bench.tracked.TwoCaches();
+            com.acme.bench.outside.TwoCaches outside = new com.acme.bench.outside.TwoCaches();
+            names = new String[] {"tracked pair", "outside pair"};
             steps = new IntUnaryOperator[] {i -> valueOf(tracked.step(i)), i -> valueOf(outside.step(i))};
         } else if (args.length > 0 && args[0].equals("service")) { // the demo's request handling, tracked package and outside copy
             ServiceSides sides = new ServiceSides();
