@@ -91,6 +91,22 @@ class CoreScenariosTest {
     }
 
     @Test
+    void twoCachesOfOneClassFedInTurnThroughOneCallSiteCountEveryInsertAndEviction() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.TwoFillingCaches", "3", "500", "2000");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        Matcher done = Pattern.compile("puts=(\\d+) sizes=500,500").matcher(run.stdout);
+        assertThat(done.find()).as(run.stdout).isTrue();
+        long puts = Long.parseLong(done.group(1));
+        JsonObject caches = run.lastSummarySites().stream()
+                .filter(site -> site.get("site").getAsString().startsWith("com.acme.scenarios.TwoFillingCaches.<init>"))
+                .findFirst().orElseThrow();
+        // each cache's last put is credited only at a next call to it, which never comes
+        assertThat(caches.get("inserts").getAsLong()).as(run.toString()).isBetween(puts - 2, puts);
+        assertThat(caches.get("removes").getAsLong()).as(run.toString()).isBetween(puts - 1002, puts - 1000);
+    }
+
+    @Test
     void aCacheWhoseBoundIsNeverReachedIsReportedOnceItGrowsFarPastAnyCacheSize() throws Exception {
         ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.FillingCache", "14", "2147483647", "25000");
 
