@@ -80,9 +80,7 @@ class CoreScenariosTest {
         Matcher done = Pattern.compile("puts=(\\d+) size=(\\d+)").matcher(run.stdout);
         assertThat(done.find()).as(run.stdout).isTrue();
         long puts = Long.parseLong(done.group(1));
-        JsonObject cache = run.lastSummarySites().stream()
-                .filter(site -> site.get("site").getAsString().startsWith("com.acme.scenarios.FillingCache.<init>"))
-                .findFirst().orElseThrow();
+        JsonObject cache = run.lastSummaryOf("com.acme.scenarios.FillingCache.<init>");
         long inserts = cache.get("inserts").getAsLong();
         long removes = cache.get("removes").getAsLong();
         // every put inserts a new key; the last one is credited only at a next call, which never comes
@@ -98,9 +96,7 @@ class CoreScenariosTest {
         Matcher done = Pattern.compile("puts=(\\d+) sizes=500,500").matcher(run.stdout);
         assertThat(done.find()).as(run.stdout).isTrue();
         long puts = Long.parseLong(done.group(1));
-        JsonObject caches = run.lastSummarySites().stream()
-                .filter(site -> site.get("site").getAsString().startsWith("com.acme.scenarios.TwoFillingCaches.<init>"))
-                .findFirst().orElseThrow();
+        JsonObject caches = run.lastSummaryOf("com.acme.scenarios.TwoFillingCaches.<init>");
         // each cache's last put is credited only at a next call to it, which never comes
         assertThat(caches.get("inserts").getAsLong()).as(run.toString()).isBetween(puts - 2, puts);
         assertThat(caches.get("removes").getAsLong()).as(run.toString()).isBetween(puts - 1002, puts - 1000);

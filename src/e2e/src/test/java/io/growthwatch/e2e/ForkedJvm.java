@@ -286,6 +286,13 @@ public final class ForkedJvm {
         return sites;
     }
 
+    /** The row of the last {@code summary} event for the first site whose name contains {@code name}; fails if there is none. */
+    public JsonObject lastSummaryOf(String name) throws IOException {
+        return lastSummarySites().stream()
+                .filter(site -> site.get("site").getAsString().contains(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no site named like " + name + " in the last summary\n" + this));
+    }
+
     /** Standard error without the agent's own lines (its tagged lines and the summary table below them). */
     public String stderrWithoutAgentLines() {
         return withoutAgentLines(stderr);

@@ -46,8 +46,7 @@ class InstanceLeakTest {
         Matcher live = Pattern.compile("live=(\\d+)").matcher(run.stdout);
         assertThat(live.find()).as(run.toString()).isTrue();
         long truth = Long.parseLong(live.group(1));
-        JsonObject site = run.lastSummarySites().stream()
-                .filter(s -> s.get("site").getAsString().contains("SessionMaps.open")).findFirst().orElseThrow();
+        JsonObject site = run.lastSummaryOf("SessionMaps.open");
         assertThat((double) site.get("instances").getAsLong()).isBetween(0.75 * truth, 1.25 * truth);
         assertThat((double) site.get("entries").getAsLong()).isBetween(0.75 * 10 * truth, 1.25 * 10 * truth);
     }
