@@ -286,11 +286,11 @@ public final class ForkedJvm {
         return sites;
     }
 
-    /** The row of the last {@code summary} event for the first site whose name contains {@code name}; fails if there is none. */
-    public JsonObject lastSummaryOf(String name) throws IOException {
+    /** The row of the last {@code summary} event for the first site whose name starts with {@code sitePrefix}; fails if there is none. */
+    public JsonObject lastSummaryOf(String sitePrefix) throws IOException {
         return lastSummarySites().stream()
-                .filter(site -> site.get("site").getAsString().contains(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no site named like " + name + " in the last summary\n" + this));
+                .filter(site -> site.get("site").getAsString().startsWith(sitePrefix))
+                .findFirst().orElseThrow(() -> new AssertionError("no site starting with " + sitePrefix + " in the last summary\n" + this));
     }
 
     /** Standard error without the agent's own lines (its tagged lines and the summary table below them). */

@@ -46,7 +46,7 @@ class InstanceLeakTest {
         Matcher live = Pattern.compile("live=(\\d+)").matcher(run.stdout);
         assertThat(live.find()).as(run.toString()).isTrue();
         long truth = Long.parseLong(live.group(1));
-        JsonObject site = run.lastSummaryOf("SessionMaps.open");
+        JsonObject site = run.lastSummaryOf("com.acme.scenarios.SessionMaps.open");
         assertThat((double) site.get("instances").getAsLong()).isBetween(0.75 * truth, 1.25 * truth);
         assertThat((double) site.get("entries").getAsLong()).isBetween(0.75 * 10 * truth, 1.25 * 10 * truth);
     }
