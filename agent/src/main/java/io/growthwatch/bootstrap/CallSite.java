@@ -136,7 +136,9 @@ public final class CallSite {
     private TrackedMap find(Map<?, ?> map) {
         TrackedMap seen = held(map);
         if (seen != null) {
-            foundOne();
+            if (foundLastBy != id) {
+                foundLastBy = id;
+            }
             return seen;
         }
         if (cold) {
@@ -158,16 +160,10 @@ public final class CallSite {
         }
         beforeLast = last;
         last = tracked;
-        foundOne();
-        return tracked;
-    }
-
-    /** Names this call site as the one that found a tracked receiver last; writes only on a change (see {@link #foundLastBy}). */
-    @ForceInline
-    private void foundOne() {
         if (foundLastBy != id) {
             foundLastBy = id;
         }
+        return tracked;
     }
 
     /**
