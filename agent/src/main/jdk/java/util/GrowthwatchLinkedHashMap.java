@@ -150,7 +150,7 @@ public class GrowthwatchLinkedHashMap<K, V> extends LinkedHashMap<K, V> implemen
     /**
      * The end of an insert (and of its {@code put}): counts it, and the call returns. A twin never
      * evicts: its class is final and keeps {@code LinkedHashMap}'s {@code removeEldestEntry}, which
-     * answers false (an application's LRU subclass keeps its own class, see {@code Hooks.evicting}).
+     * answers false (an application's LRU subclass keeps its own class, see {@code Hooks.inserted}).
      */
     @Override
     void afterNodeInsertion(boolean evict) {

@@ -38,25 +38,29 @@ public final class CallSite {
 
     /**
      * The entries of the last two tracked receivers this call site looked up (an entry holds its map
-     * weakly): a map that cannot count itself and is touched here again costs no lookup, nor does
+     * weakly): a map that cannot count itself and is met here again costs no lookup, nor does
      * either of two maps met in turn (one cache class, two instances), and no write either (a
      * reference stored into this long-lived object costs a fence in G1's write barrier). Further maps
      * in turn cost a lookup each, and allocate nothing. Racy on purpose: a stale read only sends the
-     * touch to the instance table.
+     * look-up to the instance table.
      */
     private TrackedMap last;
     private TrackedMap beforeLast;
 
+    /** Whether the call may insert: it names itself for a receiver that reports its own inserts. */
+    private final boolean mayInsert;
+
+    /** Whether the call may insert and never removes ({@code put}, {@code putIfAbsent}, {@code putAll}, {@code computeIfAbsent}). */
+    private final boolean insertsOnly;
+
     /**
-     * The id of the call site that found a tracked receiver last, whichever call site it was: the
-     * eviction that follows a touch of a self-bounded map within the same call ({@code removeEldestEntry}
-     * answering true) looks for its entry among that call site's last two receivers first, before the
-     * instance table. An id, not the entry, and written only when it changes: no write per call for a
-     * service's busy caches, and none of the fence that storing a reference into a long-lived object
-     * costs in G1's write barrier. Racy on purpose: a value another thread left only sends the
-     * eviction to the table.
+     * The class of receivers that report every insert themselves, once one of this insert-only call
+     * site's receivers did (an application's LRU cache, see {@link Hooks#inserted}): for such a
+     * receiver the call site names itself and does nothing else, the map's own hook counts the
+     * insert. Set once; the first such class met keeps it. Racy on purpose: a stale null only
+     * costs a touch.
      */
-    private static int foundLastBy = NO_ID;
+    private Class<?> countsItsInserts;
 
     /** Receivers looked up in vain; stops changing once the call site is cold. */
     private int misses;
@@ -74,6 +78,9 @@ public final class CallSite {
         this.location = location;
         this.operation = operation;
         this.receiverField = receiverField;
+        this.insertsOnly = "put".equals(operation) || "putIfAbsent".equals(operation) || "putAll".equals(operation)
+                || "computeIfAbsent".equals(operation);
+        this.mayInsert = insertsOnly || "compute".equals(operation) || "merge".equals(operation);
     }
 
     /** The field the receiver was read from just before the call ({@code pkg.Class.name}), or null. */
@@ -101,6 +108,32 @@ public final class CallSite {
         return id == OUTSIDE_ID;
     }
 
+    /** Whether the call may insert into its receiver. */
+    boolean mayInsert() {
+        return mayInsert;
+    }
+
+    /**
+     * Whether a receiver of class {@code type} reports this call's inserts by itself, and the call
+     * can remove nothing: then the call site need only name itself ({@link InsertingCall}).
+     */
+    @ForceInline
+    boolean insertsCountedBy(Class<?> type) {
+        return type == countsItsInserts;
+    }
+
+    /**
+     * A receiver of class {@code type} reported an insert made by this call site's call by itself:
+     * from now on the call site only names itself to receivers of that class, when it is an
+     * insert-only call site and no other class was learned before.
+     */
+    @ForceInline
+    void insertReported(Class<?> type) {
+        if (insertsOnly && countsItsInserts == null) {
+            countsItsInserts = type;
+        }
+    }
+
     /** This call site is about to call {@code map}, which is not a counted twin: credits it if it is tracked. */
     void touch(Map<?, ?> map) {
         TrackedMap tracked = find(map);
@@ -109,20 +142,9 @@ public final class CallSite {
         }
     }
 
-    /**
-     * The entry of {@code map} when it is one of the last two receivers of the call site that found a
-     * tracked receiver last (see {@link #foundLastBy}); null otherwise, also when {@code map} is
-     * tracked: then ask the instance table.
-     */
-    @ForceInline
-    static TrackedMap foundLast(Object map) {
-        CallSite site = Registry.callSite(foundLastBy);
-        return site != null ? site.held(map) : null;
-    }
-
     /** The entry of {@code map} when it is one of the last two receivers this call site found tracked; null otherwise. */
     @ForceInline
-    private TrackedMap held(Object map) {
+    TrackedMap held(Object map) {
         TrackedMap seen = entryOf(last, map);
         return seen != null ? seen : entryOf(beforeLast, map);
     }
@@ -133,12 +155,14 @@ public final class CallSite {
         return held != null && held.get() == map ? held : null;
     }
 
-    private TrackedMap find(Map<?, ?> map) {
+    /**
+     * The entry of {@code map} when it is tracked, looked up in the instance table unless it is one
+     * of the last two receivers found here (or the call site is cold and looked this sampling interval
+     * already); null otherwise.
+     */
+    TrackedMap find(Map<?, ?> map) {
         TrackedMap seen = held(map);
         if (seen != null) {
-            if (foundLastBy != id) {
-                foundLastBy = id;
-            }
             return seen;
         }
         if (cold) {
@@ -149,7 +173,7 @@ public final class CallSite {
             lookupEpoch = epoch;
         }
         TrackedMap tracked = Registry.instances().find(map);
-        if (tracked == null && AgentSwitch.adopting) {
+        if (tracked == null && AgentSwitch.adopting && !isOutside()) {
             tracked = adopt(map);
         }
         if (tracked == null) {
@@ -160,9 +184,6 @@ public final class CallSite {
         }
         beforeLast = last;
         last = tracked;
-        if (foundLastBy != id) {
-            foundLastBy = id;
-        }
         return tracked;
     }
 

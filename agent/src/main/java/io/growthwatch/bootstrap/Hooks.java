@@ -95,7 +95,7 @@ public final class Hooks {
             return;
         }
         if (type != LinkedHashMap.class && type != ConcurrentHashMap.class && AgentSwitch.lookingUp()) {
-            touch(map, callSite); // an application's subclass, tracked as it is: reports its size
+            atUncounted(map, type, callSite); // an application's subclass, tracked as it is
         }
     }
 
@@ -113,8 +113,24 @@ public final class Hooks {
             return;
         }
         if (AgentSwitch.lookingUp()) {
-            touch(map, callSite);
+            atUncounted(map, map.getClass(), callSite);
         }
+    }
+
+    /**
+     * Before a call on {@code map}, of class {@code type}, which is not a counted twin: names the
+     * call site, and nothing else, when that class reports the call's inserts by itself and the call
+     * removes nothing (an LRU cache's {@code put}, counted in its {@code removeEldestEntry}, see
+     * {@link #inserted}); otherwise lets the map report its size ({@link #touch}).
+     */
+    @ForceInline
+    private static void atUncounted(Object map, Class<?> type, int callSite) {
+        CallSite site = Registry.callSite(callSite);
+        if (site != null && site.insertsCountedBy(type)) {
+            InsertingCall.by(callSite);
+            return;
+        }
+        touch(map, callSite);
     }
 
     /**
@@ -404,31 +420,36 @@ public final class Hooks {
 
     /**
      * Called as a {@code removeEldestEntry} override of an instrumented class returns {@code evict}:
-     * when true, its map is about to drop its eldest entry, a remove that its size alone cannot show
-     * (the insert that triggered it leaves the size unchanged).
+     * its map has just inserted a key ({@code LinkedHashMap} asks after every insert, and only then),
+     * and drops its eldest entry next when {@code evict}, a remove that its size alone cannot show.
+     * Counts both for the call site this thread named last ({@link InsertingCall}), or for
+     * {@link CallSite#OUTSIDE}. Never throws.
      */
-    public static void evicting(boolean evict, Object map) {
-        if (evict && AgentSwitch.enabled) {
-            // the put that evicts was made at a call site that touched this map just before, as a rule
-            TrackedMap touched = CallSite.foundLast(map);
-            if (touched != null) {
-                touched.evicted();
-            } else {
-                evicted(map);
+    public static void inserted(boolean evict, Object map) {
+        if (!AgentSwitch.enabled) {
+            return;
+        }
+        try {
+            Faults.maybeInject();
+            CallSite by = Registry.callSiteOrOutside(InsertingCall.callSite());
+            TrackedMap tracked = by.held(map); // the call site met this map just before, as a rule
+            if (tracked == null) {
+                tracked = lookUp(by, map);
+                if (tracked == null) {
+                    return;
+                }
             }
+            Map<?, ?> counted = (Map<?, ?>) map;
+            by.insertReported(counted.getClass());
+            tracked.insertReported(by, counted, evict);
+        } catch (Throwable t) {
+            Faults.record(t);
         }
     }
 
     @DontInline
-    private static void evicted(Object map) {
-        try {
-            TrackedMap tracked = Registry.instances().find(map);
-            if (tracked != null) {
-                tracked.evicted();
-            }
-        } catch (Throwable t) {
-            Faults.record(t);
-        }
+    private static TrackedMap lookUp(CallSite by, Object map) {
+        return map instanceof Map<?, ?> m ? by.find(m) : null;
     }
 
     /** Starts tracking a picked instance: its counted twin, or the instance itself when it has none. */
@@ -499,6 +520,9 @@ public final class Hooks {
             CallSite site = Registry.callSite(callSite);
             if (site != null && map instanceof Map<?, ?> m) {
                 site.touch(m);
+                if (site.mayInsert()) {
+                    InsertingCall.by(callSite); // for a map that reports its inserts itself, see inserted()
+                }
             }
         } catch (Throwable t) {
             Faults.record(t);

@@ -14,7 +14,9 @@ import java.util.Map;
  * itself to the twin, or {@link CallSite#OUTSIDE} for changes made by other code (outside the chosen
  * packages, iterators, views). A map of another class (an application subclass, or a map adopted after
  * an attach) cannot count itself: instrumented call sites report its size when they touch it, and
- * the change since the previous touch is credited to the previous toucher.
+ * the change since the previous touch is credited to the previous toucher. An application's LRU
+ * cache reports each insert itself, through the hook in its {@code removeEldestEntry}
+ * ({@link #insertReported}); its removes are still found from its sizes.
  *
  * <p>Not thread-safe on purpose, like the maps it counts: a {@code HashMap} is used by one thread at a
  * time. For concurrent maps the totals stay exact ({@link Tally} takes care of that); which call site
@@ -37,10 +39,9 @@ public final class TrackedMap extends WeakReference<Object> {
     /** The tallies of further call sites; copy-on-write. */
     private Tally[] moreTallies; // plain, as firstTally; replaced whole, never changed in place
 
-    /** For maps counted from their sizes: the size at the last touch, and who touched. */
+    /** For maps counted from their sizes: the size at the last touch or reported insert, and who made it. */
     private int sizeAtTouch = -1;
     private CallSite lastToucher;
-    private int evictionsSinceTouch; // entries a self-bounded map dropped by itself since the last touch
 
     /** {@link #keyWatch()}: no key of this map is watched. */
     public static final int NOT_WATCHING = 0;
@@ -217,24 +218,40 @@ public final class TrackedMap extends WeakReference<Object> {
      */
     void touched(CallSite toucher, Map<?, ?> map) {
         int size = map.size();
-        int before = sizeAtTouch;
-        int evicted = evictionsSinceTouch;
-        CallSite previous = lastToucher;
+        creditChangeSinceTouch(size);
         sizeAtTouch = size;
-        if (previous != toucher) { // a reference stored into this long-lived object costs a fence in G1's write barrier
+        if (lastToucher != toucher) { // a reference stored into this long-lived object costs a fence in G1's write barrier
             lastToucher = toucher;
-        }
-        evictionsSinceTouch = 0;
-        if (previous != null && before >= 0 && (size != before || evicted != 0)) {
-            // between two touches one call ran: it inserted (the size plus what was evicted grew) or removed
-            int change = size - before + evicted;
-            tally(previous.id()).record(Math.max(change, 0), Math.max(-change, 0) + evicted);
         }
     }
 
-    /** The map dropped its eldest entry by itself ({@code removeEldestEntry} answered true). */
-    void evicted() {
-        evictionsSinceTouch++;
+    /**
+     * This map, which counts its own inserts but not its removes, has just inserted a key for
+     * {@code by} ({@link CallSite#OUTSIDE} when no call site of this thread named itself), and is
+     * about to drop its eldest entry when {@code evicting}: counts both, after crediting any other
+     * change since the last touch to the last toucher, as a touch would.
+     */
+    @ForceInline
+    void insertReported(CallSite by, Map<?, ?> map, boolean evicting) {
+        int size = map.size(); // the insert made, the eviction not yet
+        creditChangeSinceTouch(size - 1);
+        sizeAtTouch = evicting ? size - 1 : size;
+        if (lastToucher != by) {
+            lastToucher = by;
+        }
+        tally(by.id()).record(1, evicting ? 1 : 0);
+    }
+
+    /** Credits the change from the size at the last touch to {@code size} to the last toucher. */
+    @ForceInline
+    private void creditChangeSinceTouch(int size) {
+        int before = sizeAtTouch;
+        CallSite previous = lastToucher;
+        if (previous != null && before >= 0 && size != before) {
+            // between two touches one call ran: it inserted (the size grew) or removed
+            int change = size - before;
+            tally(previous.id()).record(Math.max(change, 0), Math.max(-change, 0));
+        }
     }
 
     /** The allocation site of the instance. */

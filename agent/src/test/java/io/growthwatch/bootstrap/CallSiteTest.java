@@ -86,37 +86,23 @@ class CallSiteTest {
     }
 
     @Test
-    void theReceiverFoundLastIsKnownWithoutALookUpUntilAnotherIsFound() {
+    void theLastTwoReceiversACallSiteFoundAreKnownToItWithoutALookUp() {
         CallSite put = callSite("put");
         CallSite other = callSite("put");
-        Map<String, String> first = tracked();
-        Map<String, String> second = tracked();
-
-        put.touch(first);
-        assertThat(CallSite.foundLast(first)).isSameAs(Registry.instances().find(first));
-        assertThat(CallSite.foundLast(second)).as("not found last").isNull();
-
-        other.touch(second);
-        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
-        assertThat(CallSite.foundLast(first)).as("found by a call site before the last one").isNull();
-    }
-
-    @Test
-    void theLastTwoReceiversOfTheCallSiteThatFoundLastAreKnownWithoutALookUp() {
-        CallSite put = callSite("put");
         Map<String, String> first = tracked();
         Map<String, String> second = tracked();
         Map<String, String> third = tracked();
 
         put.touch(first);
         put.touch(second);
-        assertThat(CallSite.foundLast(first)).isSameAs(Registry.instances().find(first));
-        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
+        assertThat(put.held(first)).isSameAs(Registry.instances().find(first));
+        assertThat(put.held(second)).isSameAs(Registry.instances().find(second));
+        assertThat(other.held(first)).as("found by another call site").isNull();
 
         put.touch(third);
-        assertThat(CallSite.foundLast(third)).isSameAs(Registry.instances().find(third));
-        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
-        assertThat(CallSite.foundLast(first)).as("pushed out by a third receiver").isNull();
+        assertThat(put.held(third)).isSameAs(Registry.instances().find(third));
+        assertThat(put.held(second)).isSameAs(Registry.instances().find(second));
+        assertThat(put.held(first)).as("pushed out by a third receiver").isNull();
     }
 
     @Test
@@ -137,7 +123,7 @@ class CallSiteTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertThat(allocated).as("bytes allocated by 10,000 touches of two maps in turn").isLessThan(10_000);
-        assertThat(CallSite.foundLast(second)).isSameAs(Registry.instances().find(second));
+        assertThat(put.held(second)).isSameAs(Registry.instances().find(second));
     }
 
     @Test

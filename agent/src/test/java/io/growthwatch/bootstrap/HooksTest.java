@@ -37,7 +37,7 @@ class HooksTest {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             boolean evict = size() > capacity;
-            Hooks.evicting(evict, this);
+            Hooks.inserted(evict, this);
             return evict;
         }
     }
@@ -99,20 +99,53 @@ class HooksTest {
     }
 
     @Test
-    void anEvictionOfACacheNoCallSiteTouchedLastIsCountedToo() {
-        Lru first = (Lru) Hooks.allocated(new Lru(1), siteId);
-        Lru second = (Lru) Hooks.allocated(new Lru(1), siteId);
-        Hooks.at(first, putId);
-        first.put("a", "a");
-        Hooks.at(second, putId);
-        second.put("a", "a");
+    void aCacheCountsEachInsertAndEvictionAsItMakesIt() {
+        Lru cache = (Lru) Hooks.allocated(new Lru(2), siteId);
 
-        first.put("b", "b"); // as code outside the chosen packages would: no touch, an eviction
-        Hooks.at(first, putId);
+        for (String key : new String[] {"a", "b", "c"}) {
+            Hooks.at(cache, putId);
+            cache.put(key, key);
+        }
 
-        assertThat(first).containsOnlyKeys("b");
-        assertThat(inserts()).isEqualTo(2);
-        assertThat(removes()).as("the eviction, found in the instance table").isEqualTo(1);
+        assertThat(inserts()).as("no later call needed").isEqualTo(3);
+        assertThat(removes()).isEqualTo(1);
+    }
+
+    @Test
+    void anInsertOnAThreadThatNamedNoCallSiteCountsAsOutside() throws InterruptedException {
+        Lru cache = (Lru) Hooks.allocated(new Lru(1), siteId);
+        Hooks.at(cache, putId);
+        cache.put("a", "a");
+
+        Thread outside = new Thread(() -> cache.put("b", "b")); // as code outside the chosen packages would: no hook
+        outside.start();
+        outside.join();
+        Hooks.at(cache, putId);
+
+        assertThat(cache).containsOnlyKeys("b");
+        assertThat(inserts()).isEqualTo(1);
+        assertThat(removes()).isZero();
+        assertThat(site.counterFor(CallSite.OUTSIDE).inserts()).isEqualTo(1);
+        assertThat(site.counterFor(CallSite.OUTSIDE).removes()).as("the eviction it caused").isEqualTo(1);
+    }
+
+    @Test
+    void aRemoveFromACacheIsCountedFromItsSizeForTheCallSiteThatMadeIt() {
+        int removeId = Registry.callSite("HooksTest|remove|" + System.nanoTime(), WHERE, "remove", null);
+        Lru cache = (Lru) Hooks.allocated(new Lru(10), siteId);
+        for (String key : new String[] {"a", "b", "c"}) {
+            Hooks.at(cache, putId);
+            cache.put(key, key);
+        }
+
+        Hooks.at(cache, removeId);
+        cache.remove("a");
+        Hooks.at(cache, putId);
+        cache.put("d", "d");
+
+        assertThat(inserts()).isEqualTo(4);
+        assertThat(removes()).isZero();
+        assertThat(site.counterFor(Registry.callSiteOrOutside(removeId)).removes()).isEqualTo(1);
     }
 
     @Test

@@ -177,8 +177,8 @@ final class SiteRewriter extends ClassVisitor {
          */
         private final java.util.List<FieldRead> fieldReads = new java.util.ArrayList<>();
 
-        /** Whether this is a {@code removeEldestEntry} override, whose answers are evictions to count. */
-        private final boolean reportsEvictions;
+        /** Whether this is a {@code removeEldestEntry} override: its calls are inserts, its true answers evictions, to count. */
+        private final boolean reportsInserts;
         private final java.util.Map<Integer, int[]> ordinals = new java.util.HashMap<>(); // per line: allocations, calls
 
         MethodRewriter(MethodVisitor next, AnalyzerAdapter frames, int access, String method, String descriptor) {
@@ -186,7 +186,7 @@ final class SiteRewriter extends ClassVisitor {
             this.frames = frames;
             this.method = method;
             this.descriptor = descriptor;
-            this.reportsEvictions = (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(method)
+            this.reportsInserts = (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(method)
                     && REMOVE_ELDEST_DESCRIPTOR.equals(descriptor);
         }
 
@@ -260,11 +260,11 @@ final class SiteRewriter extends ClassVisitor {
         @Override
         public void visitInsn(int opcode) {
             before(opcode);
-            if (opcode == Opcodes.IRETURN && reportsEvictions) {
+            if (opcode == Opcodes.IRETURN && reportsInserts) {
                 // [evict] -> [evict, evict, this] -> [evict]: the cache's answer goes to the hook, then back
                 super.visitInsn(Opcodes.DUP);
                 super.visitVarInsn(Opcodes.ALOAD, 0);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "evicting", "(ZLjava/lang/Object;)V", false);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "inserted", "(ZLjava/lang/Object;)V", false);
                 rewrites++;
             }
             super.visitInsn(opcode);
