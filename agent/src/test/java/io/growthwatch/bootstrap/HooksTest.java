@@ -112,6 +112,35 @@ class HooksTest {
     }
 
     @Test
+    void aPutCallSiteLearnsTheClassOfACacheThatReportsItsInserts() {
+        Lru cache = (Lru) Hooks.allocated(new Lru(2), siteId);
+        CallSite put = Registry.callSite(putId);
+        assertThat(put.insertsCountedBy(Lru.class)).isFalse();
+
+        Hooks.at(cache, putId);
+        cache.put("a", "a");
+
+        assertThat(put.insertsCountedBy(Lru.class)).as("from now on the call site only names itself").isTrue();
+    }
+
+    @Test
+    void aCallSiteThatMayAlsoRemoveKeepsTouchingACacheThatReportsItsInserts() {
+        int computeId = Registry.callSite("HooksTest|compute|" + System.nanoTime(), WHERE, "compute", null);
+        Lru cache = (Lru) Hooks.allocated(new Lru(2), siteId);
+
+        Hooks.at(cache, computeId);
+        cache.compute("a", (k, v) -> "1");
+        Hooks.at(cache, computeId);
+        cache.compute("a", (k, v) -> null); // removes "a"
+        Hooks.at(cache, putId);
+
+        assertThat(Registry.callSite(computeId).insertsCountedBy(Lru.class)).isFalse();
+        CallCounter compute = site.counterFor(Registry.callSiteOrOutside(computeId));
+        assertThat(compute.inserts()).isEqualTo(1);
+        assertThat(compute.removes()).isEqualTo(1);
+    }
+
+    @Test
     void anInsertOnAThreadThatNamedNoCallSiteCountsAsOutside() throws InterruptedException {
         Lru cache = (Lru) Hooks.allocated(new Lru(1), siteId);
         Hooks.at(cache, putId);
