@@ -114,8 +114,9 @@ public final class CallSite {
     }
 
     /**
-     * Whether a receiver of class {@code type} reports this call's inserts by itself, and the call
-     * can remove nothing: then the call site need only name itself ({@link InsertingCall}).
+     * Whether this call site learned {@code type} as a class whose instances report its inserts by
+     * themselves (only an insert-only call site learns one, see {@link #insertReported}): then the
+     * call site need only name itself ({@link InsertingCall}).
      */
     @ForceInline
     boolean insertsCountedBy(Class<?> type) {

@@ -74,7 +74,8 @@ public final class Hooks {
     /**
      * Called right before instrumented call site {@code callSite} calls a mutation method on
      * {@code map}: names the call site to a counted map, and lets a tracked map that cannot count
-     * itself report its size. For code instrumented while no plain JDK map can be tracked (see
+     * itself report its size (or, for an LRU cache that counts its own inserts, only names the call
+     * site, see {@link #inserted}). For code instrumented while no plain JDK map can be tracked (see
      * {@link AgentSwitch#plainMapsTrackable}); {@link #atAnyMap} otherwise.
      *
      * <p>A plain {@code HashMap}, the receiver of most calls (a map sampling left out, never tracked
@@ -422,8 +423,8 @@ public final class Hooks {
      * Called as a {@code removeEldestEntry} override of an instrumented class returns {@code evict}:
      * its map has just inserted a key ({@code LinkedHashMap} asks after every insert, and only then),
      * and drops its eldest entry next when {@code evict}, a remove that its size alone cannot show.
-     * Counts both for the call site this thread named last ({@link InsertingCall}), or for
-     * {@link CallSite#OUTSIDE}. Never throws.
+     * Counts both for the call site this thread named last ({@link InsertingCall}) when that call
+     * site met this map or learned its class, else for {@link CallSite#OUTSIDE}. Never throws.
      */
     public static void inserted(boolean evict, Object map) {
         if (!AgentSwitch.enabled) {
@@ -434,7 +435,14 @@ public final class Hooks {
             CallSite by = Registry.callSiteOrOutside(InsertingCall.callSite());
             TrackedMap tracked = by.held(map); // the call site met this map just before, as a rule
             if (tracked == null) {
-                tracked = lookUp(by, map);
+                if (by.insertsCountedBy(map.getClass())) {
+                    tracked = lookUp(by, map); // a map of the class it learned: one it has not met yet
+                } else {
+                    // a name this call did not leave (code outside the chosen packages, a mapping
+                    // function's own call): the table, and other code
+                    by = CallSite.OUTSIDE;
+                    tracked = lookUp(map);
+                }
                 if (tracked == null) {
                     return;
                 }
@@ -450,6 +458,11 @@ public final class Hooks {
     @DontInline
     private static TrackedMap lookUp(CallSite by, Object map) {
         return map instanceof Map<?, ?> m ? by.find(m) : null;
+    }
+
+    @DontInline
+    private static TrackedMap lookUp(Object map) {
+        return Registry.instances().find(map);
     }
 
     /** Starts tracking a picked instance: its counted twin, or the instance itself when it has none. */

@@ -12,9 +12,12 @@ import jdk.internal.vm.annotation.ForceInline;
  * site of another thread. Two primitives in one {@code long}, so that no thread reads one thread's
  * call site with another's tag; no reference, so that no store passes G1's write barrier.
  *
- * <p>Not cleared when the call returns, which would cost a store per call: an insert made by code
- * outside the chosen packages on the same thread, after an instrumented call that inserted nothing,
- * counts for that call site.
+ * <p>Not cleared when the call returns, which would cost a store per call: the map's hook trusts a
+ * name only from a call site that met that map or learned its class ({@link Hooks#inserted}), so an
+ * insert by code outside the chosen packages on the same thread, after an instrumented call on this
+ * map that inserted nothing, counts for that call site. Written and read plainly: a {@code long}
+ * is read whole on a 64-bit JVM (a 32-bit one may tear it, JLS 17.7: a rare insert there may then
+ * count for another thread's call site).
  */
 final class InsertingCall {
 

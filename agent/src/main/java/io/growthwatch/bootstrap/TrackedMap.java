@@ -16,7 +16,7 @@ import java.util.Map;
  * an attach) cannot count itself: instrumented call sites report its size when they touch it, and
  * the change since the previous touch is credited to the previous toucher. An application's LRU
  * cache reports each insert itself, through the hook in its {@code removeEldestEntry}
- * ({@link #insertReported}); its removes are still found from its sizes.
+ * ({@link #insertReported}), evictions included; its other removes are still found from its sizes.
  *
  * <p>Not thread-safe on purpose, like the maps it counts: a {@code HashMap} is used by one thread at a
  * time. For concurrent maps the totals stay exact ({@link Tally} takes care of that); which call site

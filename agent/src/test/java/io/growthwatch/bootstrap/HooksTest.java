@@ -159,6 +159,20 @@ class HooksTest {
     }
 
     @Test
+    void anInsertAfterACallSiteNamedItselfForAnotherMapCountsAsOutside() {
+        int otherId = Registry.callSite("HooksTest|other|" + System.nanoTime(), WHERE, "put", null);
+        Lru cache = (Lru) Hooks.allocated(new Lru(10), siteId);
+        Map<String, String> other = new HashMap<>() { };
+
+        Hooks.at(other, otherId); // names itself for a map of another class, this thread's last name
+        other.put("o", "o");
+        cache.put("a", "a"); // as code outside the chosen packages would: no hook
+
+        assertThat(site.counterFor(Registry.callSiteOrOutside(otherId)).inserts()).isZero();
+        assertThat(site.counterFor(CallSite.OUTSIDE).inserts()).isEqualTo(1);
+    }
+
+    @Test
     void aRemoveFromACacheIsCountedFromItsSizeForTheCallSiteThatMadeIt() {
         int removeId = Registry.callSite("HooksTest|remove|" + System.nanoTime(), WHERE, "remove", null);
         Lru cache = (Lru) Hooks.allocated(new Lru(10), siteId);
