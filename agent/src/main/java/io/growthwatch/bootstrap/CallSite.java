@@ -174,7 +174,7 @@ public final class CallSite {
             lookupEpoch = epoch;
         }
         TrackedMap tracked = Registry.instances().find(map);
-        if (tracked == null && AgentSwitch.adopting && !isOutside()) {
+        if (tracked == null && AgentSwitch.adopting) {
             tracked = adopt(map);
         }
         if (tracked == null) {

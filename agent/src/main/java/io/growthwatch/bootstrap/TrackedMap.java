@@ -218,39 +218,38 @@ public final class TrackedMap extends WeakReference<Object> {
      */
     void touched(CallSite toucher, Map<?, ?> map) {
         int size = map.size();
-        creditChangeSinceTouch(size);
-        sizeAtTouch = size;
-        if (lastToucher != toucher) { // a reference stored into this long-lived object costs a fence in G1's write barrier
-            lastToucher = toucher;
-        }
+        observed(size, size, toucher);
     }
 
     /**
      * This map, which counts its own inserts but not its removes, has just inserted a key for
-     * {@code by} ({@link CallSite#OUTSIDE} when no call site of this thread named itself), and is
-     * about to drop its eldest entry when {@code evicting}: counts both, after crediting any other
-     * change since the last touch to the last toucher, as a touch would.
+     * {@code by} ({@link CallSite#OUTSIDE} for code no instrumented call site of this thread stands
+     * for), and is about to drop its eldest entry when {@code evicting}: counts both, after crediting
+     * any other change since the last touch to the last toucher, as a touch would.
      */
     @ForceInline
     void insertReported(CallSite by, Map<?, ?> map, boolean evicting) {
         int size = map.size(); // the insert made, the eviction not yet
-        creditChangeSinceTouch(size - 1);
-        sizeAtTouch = evicting ? size - 1 : size;
-        if (lastToucher != by) {
-            lastToucher = by;
-        }
+        observed(size - 1, evicting ? size - 1 : size, by);
         tally(by.id()).record(1, evicting ? 1 : 0);
     }
 
-    /** Credits the change from the size at the last touch to {@code size} to the last toucher. */
+    /**
+     * Credits the change from the size at the last touch to {@code sizeBefore}, made by calls no one
+     * reported, to the last toucher; then remembers {@code sizeAfter} and {@code by} for the next.
+     */
     @ForceInline
-    private void creditChangeSinceTouch(int size) {
+    private void observed(int sizeBefore, int sizeAfter, CallSite by) {
         int before = sizeAtTouch;
         CallSite previous = lastToucher;
-        if (previous != null && before >= 0 && size != before) {
+        if (previous != null && before >= 0 && sizeBefore != before) {
             // between two touches one call ran: it inserted (the size grew) or removed
-            int change = size - before;
+            int change = sizeBefore - before;
             tally(previous.id()).record(Math.max(change, 0), Math.max(-change, 0));
+        }
+        sizeAtTouch = sizeAfter;
+        if (previous != by) { // a reference stored into this long-lived object costs a fence in G1's write barrier
+            lastToucher = by;
         }
     }
 
