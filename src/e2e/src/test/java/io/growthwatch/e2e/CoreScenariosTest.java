@@ -77,13 +77,7 @@ class CoreScenariosTest {
         ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.FillingCache", "3", "1000", "2000");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
-        Matcher done = Pattern.compile("puts=(\\d+) size=(\\d+)").matcher(run.stdout);
-        assertThat(done.find()).as(run.stdout).isTrue();
-        long puts = Long.parseLong(done.group(1));
-        JsonObject cache = run.lastSummaryOf("com.acme.scenarios.FillingCache.<init>");
-        // every put inserts a new key, counted by the cache's own removeEldestEntry as it is made
-        assertThat(cache.get("inserts").getAsLong()).as(run.toString()).isEqualTo(puts);
-        assertThat(cache.get("removes").getAsLong()).as(run.toString()).isEqualTo(puts - 1000);
+        assertEveryPutInsertedAndAllButEntriesEvicted(run, "puts=(\\d+) size=(\\d+)", "com.acme.scenarios.FillingCache.<init>", 1000);
     }
 
     @Test
@@ -91,12 +85,22 @@ class CoreScenariosTest {
         ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.TwoFillingCaches", "3", "500", "2000");
 
         assertThat(run.exitCode).as(run.toString()).isZero();
-        Matcher done = Pattern.compile("puts=(\\d+) sizes=500,500").matcher(run.stdout);
-        assertThat(done.find()).as(run.stdout).isTrue();
-        long puts = Long.parseLong(done.group(1));
-        JsonObject caches = run.lastSummaryOf("com.acme.scenarios.TwoFillingCaches.<init>");
+        assertEveryPutInsertedAndAllButEntriesEvicted(run, "puts=(\\d+) sizes=500,500", "com.acme.scenarios.TwoFillingCaches.<init>", 1000);
+    }
+
+    /**
+     * The run printed its puts ({@code done}'s first group), each a new key, and the summary of
+     * {@code site} counts every put as an insert, counted by the caches' own {@code removeEldestEntry}
+     * as it is made, and every put beyond the {@code entries} the caches hold as an eviction.
+     */
+    private static void assertEveryPutInsertedAndAllButEntriesEvicted(ForkedJvm run, String done, String site, long entries)
+            throws IOException {
+        Matcher printed = Pattern.compile(done).matcher(run.stdout);
+        assertThat(printed.find()).as(run.stdout).isTrue();
+        long puts = Long.parseLong(printed.group(1));
+        JsonObject caches = run.lastSummaryOf(site);
         assertThat(caches.get("inserts").getAsLong()).as(run.toString()).isEqualTo(puts);
-        assertThat(caches.get("removes").getAsLong()).as(run.toString()).isEqualTo(puts - 1000);
+        assertThat(caches.get("removes").getAsLong()).as(run.toString()).isEqualTo(puts - entries);
     }
 
     @Test
