@@ -14,7 +14,7 @@ final class HookClasses {
         Class<?>[] used = {Hooks.class, CountedMaps.class, CountedMaps.NoTwin.class, CallSite.class, Tally.class, Tally.Shared.class,
             PendingCall.class, PendingCall.OwnersCall.class, PendingCall.ThreadsCall.class,
             CallCounter.class, AllocSite.class, Admission.class, Epoch.class, TrackedMap.class, InstanceTable.class,
-            GcSentinel.class, Faults.class, SiteLocation.class, Registry.class, InsertingCall.class, Recording.IfAbsent.class,
+            GcSentinel.class, Faults.class, SiteLocation.class, Registry.class, InsertingCall.class, EldestOverrides.class, Recording.IfAbsent.class,
             Recording.Remapping.class, Recording.Merging.class, TrackedCollector.class, TrackedSupplier.class,
             CountedSets.class, CountedSets.NoAccess.class};
         for (Class<?> type : used) {

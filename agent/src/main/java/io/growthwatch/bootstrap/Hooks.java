@@ -424,14 +424,20 @@ public final class Hooks {
      * its map has just inserted a key ({@code LinkedHashMap} asks after every insert, and only then),
      * and drops its eldest entry next when {@code evict}, a remove that its size alone cannot show.
      * Counts both for the call site this thread named last ({@link InsertingCall}) when that call
-     * site met this map or learned its class, else for {@link CallSite#OUTSIDE}. Never throws.
+     * site met this map or learned its class, else for {@link CallSite#OUTSIDE}; counts nothing when
+     * the override, declared by {@code declaring} (null: unknown), was called through
+     * {@code super.removeEldestEntry} by an instrumented one of the map's class, which counts
+     * ({@link EldestOverrides}). Never throws.
      */
-    public static void inserted(boolean evict, Object map) {
+    public static void inserted(boolean evict, Object map, Class<?> declaring) {
         if (!AgentSwitch.enabled) {
             return;
         }
         try {
             Faults.maybeInject();
+            if (map.getClass() != declaring && !EldestOverrides.countedBy(declaring, map.getClass())) {
+                return; // a subclass's override called this one, and counts the insert itself
+            }
             CallSite by = Registry.callSiteOrOutside(InsertingCall.callSite());
             TrackedMap tracked = by.held(map); // the call site met this map just before, as a rule
             if (tracked == null) {

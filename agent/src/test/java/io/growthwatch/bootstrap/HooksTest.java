@@ -27,7 +27,7 @@ class HooksTest {
     }
 
     /** An application's LRU cache, with what the rewriter adds to its {@code removeEldestEntry}. */
-    static final class Lru extends LinkedHashMap<String, String> {
+    static class Lru extends LinkedHashMap<String, String> {
         private final int capacity;
 
         Lru(int capacity) {
@@ -37,7 +37,26 @@ class HooksTest {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             boolean evict = size() > capacity;
-            Hooks.inserted(evict, this);
+            Hooks.inserted(evict, this, Lru.class);
+            return evict;
+        }
+    }
+
+    /** A cache refining {@link Lru}'s answer through {@code super.removeEldestEntry}, both overrides instrumented. */
+    static final class RefinedLru extends Lru {
+        int evictions;
+
+        RefinedLru(int capacity) {
+            super(capacity);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            boolean evict = super.removeEldestEntry(eldest);
+            if (evict) {
+                evictions++;
+            }
+            Hooks.inserted(evict, this, RefinedLru.class);
             return evict;
         }
     }
@@ -109,6 +128,21 @@ class HooksTest {
 
         assertThat(inserts()).as("no later call needed").isEqualTo(3);
         assertThat(removes()).isEqualTo(1);
+    }
+
+    @Test
+    void aCacheWhoseOverrideCallsAnInstrumentedOneOfItsSuperclassCountsEachInsertOnce() {
+        EldestOverrides.instrumented(Lru.class.getName());
+        EldestOverrides.instrumented(RefinedLru.class.getName());
+        RefinedLru cache = (RefinedLru) Hooks.allocated(new RefinedLru(2), siteId);
+
+        for (String key : new String[] {"a", "b", "c", "d"}) {
+            Hooks.at(cache, putId);
+            cache.put(key, key);
+        }
+
+        assertThat(inserts()).isEqualTo(4);
+        assertThat(removes()).isEqualTo(cache.evictions).isEqualTo(2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.growthwatch.core.instrument;
 
+import io.growthwatch.bootstrap.EldestOverrides;
 import io.growthwatch.core.evidence.FieldUse;
 import io.growthwatch.core.evidence.FieldUseScanner;
 import org.objectweb.asm.ClassReader;
@@ -80,7 +81,14 @@ public final class MapInstrumentation implements ClassFileTransformer {
         ClassWriter writer = new ClassWriter(reader, 0);
         SiteRewriter rewriter = new SiteRewriter(writer, loader, className, hierarchy);
         reader.accept(rewriter, ClassReader.EXPAND_FRAMES); // the form the twin branches' frame adapter follows
-        return rewriter.rewrites() == 0 ? null : writer.toByteArray();
+        if (rewriter.rewrites() == 0) {
+            return null;
+        }
+        byte[] rewritten = writer.toByteArray();
+        if (rewriter.reportsEldest()) {
+            EldestOverrides.instrumented(className.replace('/', '.'));
+        }
+        return rewritten;
     }
 
     /** What the classes of the chosen packages seen so far do with their fields. */

@@ -98,6 +98,10 @@ final class SiteRewriter extends ClassVisitor {
     private final String className;
     /** Whether map calls may gain the twin branch: the twins exist and the class file has frames to follow. */
     private boolean twinCalls;
+    /** Whether the class file may load its own class as a constant ({@code ldc} of a class: Java 5 on). */
+    private boolean namesOwnClass;
+    /** Whether a {@code removeEldestEntry} override of this class now reports its inserts. */
+    private boolean reportsEldest;
     private int rewrites;
 
     SiteRewriter(ClassVisitor next, ClassLoader loader, String className, MapHierarchy hierarchy) {
@@ -113,12 +117,18 @@ final class SiteRewriter extends ClassVisitor {
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         // Java 7 class files always have frames and never JSR; the adapter needs both
         twinCalls = (version & 0xFFFF) >= Opcodes.V1_7 && CountedMaps.available();
+        namesOwnClass = (version & 0xFFFF) >= Opcodes.V1_5;
         super.visit(version, access, name, signature, superName, interfaces);
     }
 
     /** Number of instructions rewritten so far. */
     int rewrites() {
         return rewrites;
+    }
+
+    /** Whether the class declares a {@code removeEldestEntry} override that now reports its inserts. */
+    boolean reportsEldest() {
+        return reportsEldest;
     }
 
     @Override
@@ -261,11 +271,17 @@ final class SiteRewriter extends ClassVisitor {
         public void visitInsn(int opcode) {
             before(opcode);
             if (opcode == Opcodes.IRETURN && reportsInserts) {
-                // [evict] -> [evict, evict, this] -> [evict]: the cache's answer goes to the hook, then back
+                // [evict] -> [evict, evict, this, declaring class] -> [evict]: the cache's answer goes to the hook, then back
                 super.visitInsn(Opcodes.DUP);
                 super.visitVarInsn(Opcodes.ALOAD, 0);
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "inserted", "(ZLjava/lang/Object;)V", false);
+                if (namesOwnClass) {
+                    super.visitLdcInsn(Type.getObjectType(className));
+                } else {
+                    super.visitInsn(Opcodes.ACONST_NULL);
+                }
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "inserted", "(ZLjava/lang/Object;Ljava/lang/Class;)V", false);
                 rewrites++;
+                reportsEldest = true;
             }
             super.visitInsn(opcode);
         }
@@ -678,7 +694,7 @@ final class SiteRewriter extends ClassVisitor {
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
             before(-1);
-            super.visitMaxs(maxStack + 2, maxLocals); // the hooks push at most two more values
+            super.visitMaxs(maxStack + 3, maxLocals); // the hooks push at most three more values
         }
 
         @Override

@@ -88,6 +88,25 @@ class CoreScenariosTest {
         assertEveryPutInsertedAndAllButEntriesEvicted(run, "puts=(\\d+) sizes=500,500", "com.acme.scenarios.TwoFillingCaches.<init>", 1000);
     }
 
+    @Test
+    void aCacheWhoseOverrideCallsAnInstrumentedSuperclassOverrideCountsEachInsertOnce() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.LayeredCache", "3", "1000", "2000");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertEveryPutInsertedAndAllButEntriesEvicted(run, "puts=(\\d+) size=1000", "com.acme.scenarios.LayeredCache.<init>", 1000);
+    }
+
+    @Test
+    void aJava6CacheWhoseOverrideKeepsOneValueOnTheStackPassesTheVerifierAndCountsEachInsert() throws Exception {
+        Path java6 = asJava6ClassFile("com.acme.scenarios.legacy.LegacyCache");
+        ForkedJvm run = ForkedJvm.java().agent(FAST).jvmArgs("-Xverify:all").classpath(java6, ForkedJvm.TEST_CLASSES)
+                .main("com.acme.scenarios.LegacyFillingCache", "3", "1000", "2000").run();
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stderr).doesNotContain("VerifyError");
+        assertEveryPutInsertedAndAllButEntriesEvicted(run, "puts=(\\d+) size=1000", "com.acme.scenarios.LegacyFillingCache.main", 1000);
+    }
+
     /**
      * The run printed its puts ({@code done}'s first group), each a new key, and the summary of
      * {@code site} counts every put as an insert, counted by the caches' own {@code removeEldestEntry}

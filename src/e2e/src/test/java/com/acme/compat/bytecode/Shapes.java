@@ -53,6 +53,14 @@ public final class Shapes {
                 + " hash=" + Integer.toHexString(text.hashCode());
     }
 
+    /** An override answering a constant: at its return the stack is as deep as it ever gets. */
+    static final class NeverEvicting extends LinkedHashMap<String, Integer> {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return false;
+        }
+    }
+
     // ---- constructors that allocate maps in super(...) arguments, with branches before super()
 
     static class Base {
@@ -239,6 +247,7 @@ public final class Shapes {
         }
         out.add("synchronized-and-finally sum=" + sum + " " + digest("guarded", shapes.guarded));
         out.add("failing-allocation " + failingAllocation());
+        out.add(digest("constant-eldest-answer", fill(new NeverEvicting(), 7)));
 
         // lambdas: computeIfAbsent(k, x -> new HashMap<>()) and friends
         Map<String, Map<String, Integer>> nested = new HashMap<>();
