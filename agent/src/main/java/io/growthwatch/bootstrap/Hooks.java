@@ -430,6 +430,23 @@ public final class Hooks {
      * ({@link EldestOverrides}). Never throws.
      */
     public static void inserted(boolean evict, Object map, Class<?> declaring) {
+        reported(true, evict, map, declaring);
+    }
+
+    /**
+     * Called as a {@code removeEldestEntry} override that changes its map itself begins (with
+     * {@code evict} false: the insert is counted before the override's own calls) and as it returns
+     * {@code evict} (the eviction only): {@link #inserted} in two steps. Never throws.
+     */
+    public static void evicting(boolean evict, Object map, Class<?> declaring) {
+        if (evict) {
+            reported(false, true, map, declaring);
+        }
+    }
+
+    /** {@link #inserted} and {@link #evicting}: an insert made when {@code insert}, an eviction next when {@code evict}. */
+    @ForceInline
+    private static void reported(boolean insert, boolean evict, Object map, Class<?> declaring) {
         if (!AgentSwitch.enabled) {
             return;
         }
@@ -454,8 +471,10 @@ public final class Hooks {
                 }
             }
             Map<?, ?> counted = (Map<?, ?>) map;
-            by.insertReported(counted.getClass());
-            tracked.insertReported(by, counted, evict);
+            if (insert) {
+                by.insertReported(counted.getClass());
+            }
+            tracked.changeReported(by, counted, insert, evict);
         } catch (Throwable t) {
             Faults.record(t);
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  * an attach) cannot count itself: instrumented call sites report its size when they touch it, and
  * the change since the previous touch is credited to the previous toucher. An application's LRU
  * cache reports each insert itself, through the hook in its {@code removeEldestEntry}
- * ({@link #insertReported}), evictions included; its other removes are still found from its sizes.
+ * ({@link #changeReported}), evictions included; its other removes are still found from its sizes.
  *
  * <p>Not thread-safe on purpose, like the maps it counts: a {@code HashMap} is used by one thread at a
  * time. For concurrent maps the totals stay exact ({@link Tally} takes care of that); which call site
@@ -222,16 +222,17 @@ public final class TrackedMap extends WeakReference<Object> {
     }
 
     /**
-     * This map, which counts its own inserts but not its removes, has just inserted a key for
+     * This map, which reports its own inserts but not its removes, has just inserted a key for
      * {@code by} ({@link CallSite#OUTSIDE} for code no instrumented call site of this thread stands
-     * for), and is about to drop its eldest entry when {@code evicting}: counts both, after crediting
-     * any other change since the last touch to the last toucher, as a touch would.
+     * for) when {@code inserted}, and is about to drop its eldest entry when {@code evicting}: counts
+     * both, after crediting any other change since the last touch to the last toucher, as a touch would.
      */
     @ForceInline
-    void insertReported(CallSite by, Map<?, ?> map, boolean evicting) {
+    void changeReported(CallSite by, Map<?, ?> map, boolean inserted, boolean evicting) {
         int size = map.size(); // the insert made, the eviction not yet
-        observed(size - 1, evicting ? size - 1 : size, by);
-        tally(by.id()).record(1, evicting ? 1 : 0);
+        int before = inserted ? size - 1 : size;
+        observed(before, evicting ? size - 1 : size, by);
+        tally(by.id()).record(inserted ? 1 : 0, evicting ? 1 : 0);
     }
 
     /**

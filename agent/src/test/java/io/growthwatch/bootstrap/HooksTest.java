@@ -61,6 +61,31 @@ class HooksTest {
         }
     }
 
+    /**
+     * A cache whose override removes its eldest entry itself and answers false, with what the rewriter
+     * adds to such an override: the insert counted as it begins, the eviction (none here) as it returns.
+     */
+    static final class SelfEvictingLru extends LinkedHashMap<String, String> {
+        private final int capacity;
+        private final int removeId;
+
+        SelfEvictingLru(int capacity, int removeId) {
+            this.capacity = capacity;
+            this.removeId = removeId;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            Hooks.inserted(false, this, SelfEvictingLru.class);
+            if (size() > capacity) {
+                Hooks.at(this, removeId);
+                remove(eldest.getKey());
+            }
+            Hooks.evicting(false, this, SelfEvictingLru.class);
+            return false;
+        }
+    }
+
     private long inserts() {
         return site.counterFor(Registry.callSiteOrOutside(putId)).inserts();
     }
@@ -143,6 +168,34 @@ class HooksTest {
 
         assertThat(inserts()).isEqualTo(4);
         assertThat(removes()).isEqualTo(cache.evictions).isEqualTo(2);
+    }
+
+    @Test
+    void aCacheThatRemovesItsEldestEntryItselfCountsEachInsertOnceAndItsRemovesForItsOwnCallSite() {
+        int removeId = Registry.callSite("HooksTest|remove|" + System.nanoTime(), WHERE, "remove", null);
+        SelfEvictingLru cache = (SelfEvictingLru) Hooks.allocated(new SelfEvictingLru(2, removeId), siteId);
+
+        for (String key : new String[] {"a", "b", "c", "d", "e"}) {
+            Hooks.at(cache, putId);
+            cache.put(key, key);
+        }
+
+        assertThat(inserts()).isEqualTo(5);
+        assertThat(removes()).isZero();
+        assertThat(site.counterFor(Registry.callSiteOrOutside(removeId)).removes())
+                .as("each found at the next insert: the last one not yet").isEqualTo(2);
+    }
+
+    @Test
+    void anEvictionReportedAsTheOverrideReturnsCountsForTheInsertingCallSite() {
+        Lru cache = (Lru) Hooks.allocated(new Lru(10), siteId);
+        Hooks.at(cache, putId);
+        cache.put("a", "a");
+
+        Hooks.evicting(true, cache, Lru.class);
+
+        assertThat(inserts()).isEqualTo(1);
+        assertThat(removes()).isEqualTo(1);
     }
 
     @Test

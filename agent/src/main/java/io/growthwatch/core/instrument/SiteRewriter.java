@@ -65,6 +65,9 @@ final class SiteRewriter extends ClassVisitor {
     static final String REMOVE_ELDEST = "removeEldestEntry";
     static final String REMOVE_ELDEST_DESCRIPTOR = "(Ljava/util/Map$Entry;)Z";
 
+    /** The descriptor of the hooks a {@code removeEldestEntry} override calls: its answer, itself, its class. */
+    private static final String ELDEST_HOOK = "(ZLjava/lang/Object;Ljava/lang/Class;)V";
+
     /**
      * Map mutations the {@code ConcurrentHashMap} twin takes with the call site as an argument (name and
      * descriptor; {@code remove(key)}: every twin, see {@link #TWIN_RECEIVERS}); {@code putAll} and
@@ -102,10 +105,13 @@ final class SiteRewriter extends ClassVisitor {
     private boolean namesOwnClass;
     /** Whether a {@code removeEldestEntry} override of this class now reports its inserts. */
     private boolean reportsEldest;
+    /** Whether this class's {@code removeEldestEntry} override calls map mutations itself ({@link EldestScan}). */
+    private final boolean eldestMutates;
     private int rewrites;
 
-    SiteRewriter(ClassVisitor next, ClassLoader loader, String className, MapHierarchy hierarchy) {
+    SiteRewriter(ClassVisitor next, ClassLoader loader, String className, MapHierarchy hierarchy, boolean eldestMutates) {
         super(Opcodes.ASM9, next);
+        this.eldestMutates = eldestMutates;
         this.loader = loader;
         this.hierarchy = hierarchy;
         this.registrar = new SiteRegistrar(loader, className);
@@ -124,6 +130,11 @@ final class SiteRewriter extends ClassVisitor {
     /** Number of instructions rewritten so far. */
     int rewrites() {
         return rewrites;
+    }
+
+    /** Whether a method is a {@code removeEldestEntry} override, whose calls are inserts to count. */
+    static boolean isEldestOverride(int access, String method, String descriptor) {
+        return (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(method) && REMOVE_ELDEST_DESCRIPTOR.equals(descriptor);
     }
 
     /** Whether the class declares a {@code removeEldestEntry} override that now reports its inserts. */
@@ -196,8 +207,29 @@ final class SiteRewriter extends ClassVisitor {
             this.frames = frames;
             this.method = method;
             this.descriptor = descriptor;
-            this.reportsInserts = (access & Opcodes.ACC_STATIC) == 0 && REMOVE_ELDEST.equals(method)
-                    && REMOVE_ELDEST_DESCRIPTOR.equals(descriptor);
+            this.reportsInserts = isEldestOverride(access, method, descriptor);
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            if (reportsInserts && eldestMutates) {
+                // the insert counted before the override's own map calls, which touch the map
+                super.visitInsn(Opcodes.ICONST_0);
+                pushThisAndOwnClass();
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "inserted", ELDEST_HOOK, false);
+                rewrites++;
+            }
+        }
+
+        /** [...] -> [..., this, this class (null where the class file cannot name it)]. */
+        private void pushThisAndOwnClass() {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            if (namesOwnClass) {
+                super.visitLdcInsn(Type.getObjectType(className));
+            } else {
+                super.visitInsn(Opcodes.ACONST_NULL);
+            }
         }
 
         /**
@@ -273,13 +305,8 @@ final class SiteRewriter extends ClassVisitor {
             if (opcode == Opcodes.IRETURN && reportsInserts) {
                 // [evict] -> [evict, evict, this, declaring class] -> [evict]: the cache's answer goes to the hook, then back
                 super.visitInsn(Opcodes.DUP);
-                super.visitVarInsn(Opcodes.ALOAD, 0);
-                if (namesOwnClass) {
-                    super.visitLdcInsn(Type.getObjectType(className));
-                } else {
-                    super.visitInsn(Opcodes.ACONST_NULL);
-                }
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "inserted", "(ZLjava/lang/Object;Ljava/lang/Class;)V", false);
+                pushThisAndOwnClass();
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, eldestMutates ? "evicting" : "inserted", ELDEST_HOOK, false);
                 rewrites++;
                 reportsEldest = true;
             }

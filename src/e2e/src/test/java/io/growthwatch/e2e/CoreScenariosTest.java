@@ -97,6 +97,20 @@ class CoreScenariosTest {
     }
 
     @Test
+    void aCacheThatEvictsInsideItsOwnOverrideCountsEachInsertOnceAndEachEvictionAsARemove() throws Exception {
+        ForkedJvm run = ForkedJvm.run(FAST, List.of(), "com.acme.scenarios.SelfEvictingCache", "3", "1000", "2000");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        Matcher printed = Pattern.compile("puts=(\\d+) size=1000").matcher(run.stdout);
+        assertThat(printed.find()).as(run.stdout).isTrue();
+        long puts = Long.parseLong(printed.group(1));
+        JsonObject cache = run.lastSummaryOf("com.acme.scenarios.SelfEvictingCache.<init>");
+        assertThat(cache.get("inserts").getAsLong()).as(run.toString()).isEqualTo(puts);
+        // the override's own remove is found from the size at the next insert: the last one's never is
+        assertThat(cache.get("removes").getAsLong()).as(run.toString()).isBetween(puts - 1001, puts - 1000);
+    }
+
+    @Test
     void aJava6CacheWhoseOverrideKeepsOneValueOnTheStackPassesTheVerifierAndCountsEachInsert() throws Exception {
         Path java6 = asJava6ClassFile("com.acme.scenarios.legacy.LegacyCache");
         ForkedJvm run = ForkedJvm.java().agent(FAST).jvmArgs("-Xverify:all").classpath(java6, ForkedJvm.TEST_CLASSES)
