@@ -1,5 +1,8 @@
 package io.growthwatch.bootstrap;
 
+import jdk.internal.vm.annotation.DontInline;
+import jdk.internal.vm.annotation.ForceInline;
+
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,12 +45,17 @@ public final class EldestOverrides {
     /**
      * Whether the override declared by {@code declaring} counts the inserts of an instance of
      * {@code type}: it is the most derived instrumented override of {@code type} (or {@code declaring}
-     * is null: a class file too old to name its own class). Never throws.
+     * is null: a class file too old to name its own class). One compare when {@code type} declares
+     * the override. Never throws.
      */
+    @ForceInline
     static boolean countedBy(Class<?> declaring, Class<?> type) {
-        if (type == declaring || declaring == null) {
-            return true;
-        }
+        return type == declaring || declaring == null || countedBySubclass(declaring, type);
+    }
+
+    /** {@link #countedBy} for an instance of a subclass of {@code declaring}: the cached answer. */
+    @DontInline
+    private static boolean countedBySubclass(Class<?> declaring, Class<?> type) {
         Counting counting = COUNTING.get(type);
         if (counting.version != VERSION.get()) {
             COUNTING.remove(type); // a class named since: asked again, once

@@ -452,13 +452,14 @@ public final class Hooks {
         }
         try {
             Faults.maybeInject();
-            if (map.getClass() != declaring && !EldestOverrides.countedBy(declaring, map.getClass())) {
+            Class<?> type = map.getClass();
+            if (!EldestOverrides.countedBy(declaring, type)) {
                 return; // a subclass's override called this one, and counts the insert itself
             }
             CallSite by = Registry.callSiteOrOutside(InsertingCall.callSite());
             TrackedMap tracked = by.held(map); // the call site met this map just before, as a rule
             if (tracked == null) {
-                if (by.insertsCountedBy(map.getClass())) {
+                if (by.insertsCountedBy(type)) {
                     tracked = lookUp(by, map); // a map of the class it learned: one it has not met yet
                 } else {
                     // a name this call did not leave (code outside the chosen packages, a mapping
@@ -470,11 +471,10 @@ public final class Hooks {
                     return;
                 }
             }
-            Map<?, ?> counted = (Map<?, ?>) map;
             if (insert) {
-                by.insertReported(counted.getClass());
+                by.insertReported(type);
             }
-            tracked.changeReported(by, counted, insert, evict);
+            tracked.changeReported(by, (Map<?, ?>) map, insert, evict);
         } catch (Throwable t) {
             Faults.record(t);
         }

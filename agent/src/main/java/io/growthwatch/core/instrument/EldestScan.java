@@ -9,7 +9,7 @@ import org.objectweb.asm.Opcodes;
  * Tells whether a class's {@code removeEldestEntry} override calls a map mutation itself (as
  * {@code LinkedHashMap}'s documentation allows: remove entries, then answer {@code false}): the
  * rewriter then counts the insert as the override begins, before those calls, and the eviction as it
- * returns. Reads only that method's code.
+ * returns. Reads only that method's code, and only of a class that declares it.
  */
 final class EldestScan extends ClassVisitor {
 
@@ -19,7 +19,10 @@ final class EldestScan extends ClassVisitor {
         super(Opcodes.ASM9);
     }
 
-    /** Whether the class of {@code reader} declares a {@code removeEldestEntry} override that calls a map mutation. */
+    /**
+     * Whether the class of {@code reader} declares a {@code removeEldestEntry} override that calls a
+     * map mutation. Asked by the rewriter only when it meets such an override.
+     */
     static boolean mutatesInside(ClassReader reader) {
         EldestScan scan = new EldestScan();
         reader.accept(scan, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);

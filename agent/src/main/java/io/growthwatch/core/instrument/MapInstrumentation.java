@@ -79,7 +79,7 @@ public final class MapInstrumentation implements ClassFileTransformer {
             return null;
         }
         ClassWriter writer = new ClassWriter(reader, 0);
-        SiteRewriter rewriter = new SiteRewriter(writer, loader, className, hierarchy, EldestScan.mutatesInside(reader));
+        SiteRewriter rewriter = new SiteRewriter(writer, reader, loader, className, hierarchy);
         reader.accept(rewriter, ClassReader.EXPAND_FRAMES); // the form the twin branches' frame adapter follows
         if (rewriter.rewrites() == 0) {
             return null;

@@ -2,6 +2,7 @@ package io.growthwatch.core.instrument;
 
 import io.growthwatch.bootstrap.AgentSwitch;
 import io.growthwatch.bootstrap.CountedMaps;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
@@ -105,13 +106,13 @@ final class SiteRewriter extends ClassVisitor {
     private boolean namesOwnClass;
     /** Whether a {@code removeEldestEntry} override of this class now reports its inserts. */
     private boolean reportsEldest;
-    /** Whether this class's {@code removeEldestEntry} override calls map mutations itself ({@link EldestScan}). */
-    private final boolean eldestMutates;
+    /** The class file being rewritten, read once more only for a {@code removeEldestEntry} override ({@link EldestScan}). */
+    private final ClassReader reader;
     private int rewrites;
 
-    SiteRewriter(ClassVisitor next, ClassLoader loader, String className, MapHierarchy hierarchy, boolean eldestMutates) {
+    SiteRewriter(ClassVisitor next, ClassReader reader, ClassLoader loader, String className, MapHierarchy hierarchy) {
         super(Opcodes.ASM9, next);
-        this.eldestMutates = eldestMutates;
+        this.reader = reader;
         this.loader = loader;
         this.hierarchy = hierarchy;
         this.registrar = new SiteRegistrar(loader, className);
@@ -200,6 +201,8 @@ final class SiteRewriter extends ClassVisitor {
 
         /** Whether this is a {@code removeEldestEntry} override: its calls are inserts, its true answers evictions, to count. */
         private final boolean reportsInserts;
+        /** Whether this override calls map mutations itself: its insert is then counted as it begins ({@link EldestScan}). */
+        private final boolean eldestMutates;
         private final java.util.Map<Integer, int[]> ordinals = new java.util.HashMap<>(); // per line: allocations, calls
 
         MethodRewriter(MethodVisitor next, AnalyzerAdapter frames, int access, String method, String descriptor) {
@@ -208,12 +211,13 @@ final class SiteRewriter extends ClassVisitor {
             this.method = method;
             this.descriptor = descriptor;
             this.reportsInserts = isEldestOverride(access, method, descriptor);
+            this.eldestMutates = reportsInserts && EldestScan.mutatesInside(reader);
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
-            if (reportsInserts && eldestMutates) {
+            if (eldestMutates) {
                 // the insert counted before the override's own map calls, which touch the map
                 super.visitInsn(Opcodes.ICONST_0);
                 pushThisAndOwnClass();
